@@ -1,0 +1,171 @@
+import { AckPolicy, DeliverPolicy, type JetStreamClient, type JetStreamManager } from "@nats-io/jetstream";
+import { advisoryStreamName, type ServiceName } from "@tpx/contracts";
+import type { SqlExecutor, TransactionRunner } from "@tpx/db";
+import type { Logger } from "@tpx/observability";
+import { Counter, type Registry } from "prom-client";
+import type { ConsumerRunner } from "./consumer-runner.ts";
+import { headersToCarrier } from "./trace-headers.ts";
+
+/** The JSON JetStream publishes on `$JS.EVENT.ADVISORY.CONSUMER.{MAX_DELIVERIES,MSG_TERMINATED}.<stream>.<consumer>`. */
+interface ConsumerAdvisory {
+  type: string;
+  stream: string;
+  consumer: string;
+  stream_seq: number;
+  deliveries: number;
+}
+
+export interface DeadLetterRow {
+  id: string;
+  consumer: string;
+  stream: string;
+  streamSeq: number;
+  subject: string;
+  reason: string;
+  deliveries: number;
+  eventId: string | null;
+  createdAt: Date;
+  replayedAt: Date | null;
+  replayError: string | null;
+}
+
+export interface DeadLetterOptions<Tx extends SqlExecutor> {
+  service: ServiceName;
+  namespace: string;
+  db: TransactionRunner<Tx>;
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  logger: Logger;
+  runner: ConsumerRunner<Tx>;
+  metrics?: Registry;
+}
+
+/**
+ * Captures this service's dead letters from the advisory stream into its `dead_letter` table (with the original
+ * message, read back from the event stream by sequence), lists them and replays one through its consumer.
+ */
+export class DeadLetters<Tx extends SqlExecutor> {
+  private readonly options: DeadLetterOptions<Tx>;
+  private stopCapture: (() => Promise<void>) | undefined;
+  private readonly captured: Counter | undefined;
+
+  constructor(options: DeadLetterOptions<Tx>) {
+    this.options = options;
+    this.captured = options.metrics
+      ? new Counter({
+          name: "tpx_dead_letters_total",
+          help: "Messages moved to the dead-letter store",
+          labelNames: ["consumer", "reason"] as const,
+          registers: [options.metrics],
+        })
+      : undefined;
+  }
+
+  async start(): Promise<void> {
+    const { jsm, js, namespace, service } = this.options;
+    const stream = advisoryStreamName(namespace);
+    const durable = `${service}__dead-letters`;
+    await jsm.consumers
+      .add(stream, {
+        durable_name: durable,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        max_deliver: -1,
+      })
+      .catch(async () => jsm.consumers.info(stream, durable));
+    const consumer = await js.consumers.get(stream, durable);
+    const messages = await consumer.consume({ max_messages: 32 });
+    const loop = (async () => {
+      for await (const message of messages) {
+        try {
+          await this.capture(message.json<ConsumerAdvisory>());
+          message.ack();
+        } catch (error) {
+          this.options.logger.warn({ err: error }, "dead-letter capture failed");
+          message.nak(2_000);
+        }
+      }
+    })();
+    this.stopCapture = async () => {
+      await messages.close();
+      await loop;
+    };
+  }
+
+  async stop(): Promise<void> {
+    await this.stopCapture?.();
+    this.stopCapture = undefined;
+  }
+
+  private async capture(advisory: ConsumerAdvisory): Promise<void> {
+    if (!advisory.consumer.startsWith(`${this.options.service}__`)) return;
+    const reason = advisory.type.endsWith("terminated") ? "terminated" : "max_deliveries";
+    const stored = await this.options.jsm.streams
+      .getMessage(advisory.stream, { seq: advisory.stream_seq })
+      .catch(() => null);
+    const body = stored ? new TextDecoder().decode(stored.data) : "";
+    const headers = stored ? headersToCarrier(stored.header) : {};
+    const eventId = headers["nats-msg-id"] ?? null;
+    const inserted = await this.options.db.$executeRawUnsafe(
+      `INSERT INTO dead_letter (consumer, stream, stream_seq, subject, reason, deliveries, event_id, body, headers)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb) ON CONFLICT (stream, stream_seq, consumer) DO NOTHING`,
+      advisory.consumer,
+      advisory.stream,
+      advisory.stream_seq,
+      stored?.subject ?? "",
+      reason,
+      advisory.deliveries,
+      eventId,
+      body,
+      JSON.stringify(headers),
+    );
+    if (inserted > 0) {
+      this.captured?.inc({ consumer: advisory.consumer, reason });
+      this.options.logger.error(
+        { consumer: advisory.consumer, streamSeq: advisory.stream_seq, reason },
+        "event dead-lettered",
+      );
+    }
+  }
+
+  async list(filter: { consumer?: string; pending?: boolean; limit?: number } = {}): Promise<DeadLetterRow[]> {
+    return this.options.db.$queryRawUnsafe<DeadLetterRow[]>(
+      `SELECT id::text AS id, consumer, stream, stream_seq::int AS "streamSeq", subject, reason, deliveries,
+              event_id AS "eventId", created_at AS "createdAt", replayed_at AS "replayedAt", replay_error AS "replayError"
+       FROM dead_letter
+       WHERE ($1::text IS NULL OR consumer = $1) AND ($2::boolean IS NULL OR (replayed_at IS NULL) = $2)
+       ORDER BY created_at DESC LIMIT $3`,
+      filter.consumer ?? null,
+      filter.pending ?? null,
+      Math.min(filter.limit ?? 100, 500),
+    );
+  }
+
+  /** Runs the stored message through its consumer again; returns undefined when there is no such dead letter. */
+  async replay(id: string): Promise<{ outcome: string; error?: string } | undefined> {
+    const [row] = await this.options.db.$queryRawUnsafe<
+      { consumer: string; body: string; subject: string; streamSeq: number }[]
+    >(`SELECT consumer, body, subject, stream_seq::int AS "streamSeq" FROM dead_letter WHERE id = $1::uuid`, id);
+    if (!row) return undefined;
+    try {
+      const outcome = await this.options.runner.replay(row.consumer, row.body, {
+        subject: row.subject,
+        streamSequence: row.streamSeq,
+      });
+      if (outcome === "undecodable") throw new Error("the stored message cannot be decoded");
+      await this.options.db.$executeRawUnsafe(
+        "UPDATE dead_letter SET replayed_at = now(), replay_error = NULL WHERE id = $1::uuid",
+        id,
+      );
+      return { outcome };
+    } catch (error) {
+      const message = (error as Error).message;
+      await this.options.db.$executeRawUnsafe(
+        "UPDATE dead_letter SET replay_error = $2 WHERE id = $1::uuid",
+        id,
+        message,
+      );
+      return { outcome: "failed", error: message };
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export * from "./define-config.ts";
+export * from "./platform-variables.ts";
+export * from "./variables.ts";
