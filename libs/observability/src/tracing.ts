@@ -2,7 +2,7 @@ import { type Context, context, propagation, type Span, SpanKind, trace } from "
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { NodeSDK } from "@opentelemetry/sdk-node";
-import { BatchSpanProcessor, type SpanProcessor } from "@opentelemetry/sdk-trace";
+import { BatchSpanProcessor, NoopSpanProcessor, type SpanProcessor } from "@opentelemetry/sdk-trace";
 
 export interface TracingSettings {
   service: string;
@@ -29,6 +29,8 @@ export function startTracing(settings: TracingSettings): Tracing {
     const url = `${settings.otlpEndpoint.replace(/\/$/, "")}/v1/traces`;
     processors.push(new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url }) }));
   }
+  // Without any processor the SDK installs no tracer provider and every trace id would be zeros.
+  if (processors.length === 0) processors.push(new NoopSpanProcessor());
   const sdk = new NodeSDK({
     resource: resourceFromAttributes({ "service.name": settings.service }),
     autoDetectResources: false,

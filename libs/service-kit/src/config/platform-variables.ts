@@ -10,7 +10,12 @@ export function platformVariables(options: { defaultPort: number }) {
       default: "development",
     }),
     HOST: str({ description: "interface to listen on", default: "0.0.0.0" }),
-    PORT: int({ description: "HTTP port", default: String(options.defaultPort), min: 1, max: 65535 }),
+    PORT: int({
+      description: "HTTP port (0 picks a free one)",
+      default: String(options.defaultPort),
+      min: 0,
+      max: 65535,
+    }),
     LOG_LEVEL: oneOf({
       description: "pino log level",
       values: ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const,

@@ -1,5 +1,5 @@
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
-import t from "tap";
+import t, { type Test } from "tap";
 import { createTokenVerifier } from "../../src/index.ts";
 
 const { publicKey, privateKey } = await generateKeyPair("EdDSA", { extractable: true });
@@ -20,6 +20,14 @@ function token(
     .sign(privateKey);
 }
 
+async function refused(t: Test, attempt: Promise<unknown>) {
+  const error = await attempt.then(
+    () => undefined,
+    (reason: unknown) => reason as { statusCode?: number },
+  );
+  t.equal(error?.statusCode, 401, "refused with 401");
+}
+
 t.test("access token verification", async (t) => {
   t.test("accepts a gateway token and reads the principal", async (t) => {
     const principal = await verify(await token({ role: "partner", partner_id: "p-1" }));
@@ -27,16 +35,16 @@ t.test("access token verification", async (t) => {
   });
 
   t.test("refuses another issuer, audience, an expired token or an unknown role", async (t) => {
-    await t.rejects(verify(await token({ role: "admin" }, { issuer: "evil" })), { statusCode: 401 });
-    await t.rejects(verify(await token({ role: "admin" }, { audience: "other" })), { statusCode: 401 });
-    await t.rejects(verify(await token({ role: "admin" }, { expires: "-1m" })), { statusCode: 401 });
-    await t.rejects(verify(await token({ role: "root" })), { statusCode: 401 });
+    await refused(t, verify(await token({ role: "admin" }, { issuer: "evil" })));
+    await refused(t, verify(await token({ role: "admin" }, { audience: "other" })));
+    await refused(t, verify(await token({ role: "admin" }, { expires: "-1m" })));
+    await refused(t, verify(await token({ role: "root" })));
   });
 
   t.test("refuses an unsigned token and a token with a different algorithm", async (t) => {
     const [header, payload] = (await token({ role: "admin" })).split(".");
     const none = `${Buffer.from(JSON.stringify({ alg: "none", kid: "k1" })).toString("base64url")}.${payload}.`;
-    await t.rejects(verify(none), { statusCode: 401 });
+    await refused(t, verify(none));
     const hs = await new SignJWT({ role: "admin" })
       .setProtectedHeader({ alg: "HS256", kid: "k1" })
       .setSubject("user-1")
@@ -44,12 +52,12 @@ t.test("access token verification", async (t) => {
       .setAudience("tpx")
       .setExpirationTime("5m")
       .sign(new TextEncoder().encode("a-shared-secret-of-enough-length-000"));
-    await t.rejects(verify(hs), { statusCode: 401 });
+    await refused(t, verify(hs));
     t.ok(header);
   });
 
   t.test("without configured keys nothing is accepted", async (t) => {
     const noKeys = createTokenVerifier({ issuer: "tpx-gateway", audience: "tpx" });
-    await t.rejects(noKeys(await token({ role: "admin" })), { statusCode: 401 });
+    await refused(t, noKeys(await token({ role: "admin" })));
   });
 });
