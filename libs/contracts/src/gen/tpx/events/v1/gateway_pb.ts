@@ -14,7 +14,7 @@ import type { Message, UnknownEnum } from "@bufbuild/protobuf";
  * Describes the file tpx/events/v1/gateway.proto.
  */
 export const file_tpx_events_v1_gateway: GenFile = /*@__PURE__*/
-  fileDesc("Cht0cHgvZXZlbnRzL3YxL2dhdGV3YXkucHJvdG8SDXRweC5ldmVudHMudjEi3gEKDlVzZXJSZWdpc3RlcmVkEg8KB3VzZXJfaWQYASABKAkSDQoFZW1haWwYAiABKAkSJQoEcm9sZRgDIAEoDjIXLnRweC5ldmVudHMudjEuVXNlclJvbGUSGQoMZGlzcGxheV9uYW1lGAQgASgJSACIAQESFwoKcGFydG5lcl9pZBgFIAEoCUgBiAEBEjEKDXJlZ2lzdGVyZWRfYXQYBiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQg8KDV9kaXNwbGF5X25hbWVCDQoLX3BhcnRuZXJfaWQqawoIVXNlclJvbGUSGQoVVVNFUl9ST0xFX1VOU1BFQ0lGSUVEEAASEwoPVVNFUl9ST0xFX0FETUlOEAESFQoRVVNFUl9ST0xFX1BBUlRORVIQAhIYChRVU0VSX1JPTEVfQ09OVFJBQ1RPUhADYgZwcm90bzM", [file_google_protobuf_timestamp]);
+  fileDesc("Cht0cHgvZXZlbnRzL3YxL2dhdGV3YXkucHJvdG8SDXRweC5ldmVudHMudjEiigIKDlVzZXJSZWdpc3RlcmVkEg8KB3VzZXJfaWQYASABKAkSDQoFZW1haWwYAiABKAkSJQoEcm9sZRgDIAEoDjIXLnRweC5ldmVudHMudjEuVXNlclJvbGUSGQoMZGlzcGxheV9uYW1lGAQgASgJSACIAQESFwoKcGFydG5lcl9pZBgFIAEoCUgBiAEBEjEKDXJlZ2lzdGVyZWRfYXQYBiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhkKDGNvbXBhbnlfbmFtZRgHIAEoCUgCiAEBQg8KDV9kaXNwbGF5X25hbWVCDQoLX3BhcnRuZXJfaWRCDwoNX2NvbXBhbnlfbmFtZSprCghVc2VyUm9sZRIZChVVU0VSX1JPTEVfVU5TUEVDSUZJRUQQABITCg9VU0VSX1JPTEVfQURNSU4QARIVChFVU0VSX1JPTEVfUEFSVE5FUhACEhgKFFVTRVJfUk9MRV9DT05UUkFDVE9SEANiBnByb3RvMw", [file_google_protobuf_timestamp]);
 
 /**
  * `user.registered` v1: a user account was created.
@@ -64,6 +64,14 @@ export type UserRegistered = Message<"tpx.events.v1.UserRegistered"> & {
    * @generated from field: google.protobuf.Timestamp registered_at = 6;
    */
   registeredAt?: Timestamp | undefined;
+
+  /**
+   * For partner sign-ups: the company name the user registered, from which the partner service creates the draft
+   * partner (and its slug).
+   *
+   * @generated from field: optional string company_name = 7;
+   */
+  companyName?: string | undefined;
 };
 
 /**
@@ -114,6 +122,14 @@ export type UserRegisteredJson = {
    * @generated from field: google.protobuf.Timestamp registered_at = 6;
    */
   registeredAt?: TimestampJson;
+
+  /**
+   * For partner sign-ups: the company name the user registered, from which the partner service creates the draft
+   * partner (and its slug).
+   *
+   * @generated from field: optional string company_name = 7;
+   */
+  companyName?: string;
 };
 
 /**
