@@ -42,6 +42,19 @@ export function configTable(specs: Record<ServiceName, ConfigSpec<VariableMap>>)
   return rows.join("\n");
 }
 
+/** `npm start`'s own variables (the runner's spec), one row each. */
+export function runnerTable(spec: ConfigSpec<VariableMap>): string {
+  const rows = ["| variable | default | description |", "|---|---|---|"];
+  for (const [name, variable] of Object.entries(spec.variables)) {
+    const fallback = variable.default !== undefined ? `\`${variable.default}\`` : "(unset)";
+    rows.push(`| \`${name}\` | ${fallback} | ${cell(variable.description)} |`);
+  }
+  rows.push(
+    "| `<SERVICE>_DATABASE_URL`, `<SERVICE>_PORT` | (unset) | one service on its own database or port, e.g. `PARTNER_DATABASE_URL`, `GATEWAY_PORT` |",
+  );
+  return rows.join("\n");
+}
+
 export function eventCatalogTable(namespace = "tpx"): string {
   const rows = ["| event | producer | subject | stream | meaning |", "|---|---|---|---|---|"];
   for (const contract of EVENT_CATALOG) {
@@ -63,9 +76,8 @@ export function replaceSection(text: string, marker: string, content: string): s
 
 export async function renderReadme(readme: string): Promise<string> {
   const specs = await loadConfigSpecs();
-  return replaceSection(
-    replaceSection(readme, "config-table", configTable(specs)),
-    "event-catalog",
-    eventCatalogTable(),
-  );
+  const { runnerConfigSpec } = await import("../start/settings.ts");
+  const withConfig = replaceSection(readme, "config-table", configTable(specs));
+  const withRunner = replaceSection(withConfig, "runner-table", runnerTable(runnerConfigSpec));
+  return replaceSection(withRunner, "event-catalog", eventCatalogTable());
 }

@@ -49,7 +49,7 @@ export function createLogger(settings: LoggerSettings): Logger {
       ...options,
       transport: {
         target: "pino-pretty",
-        options: { colorize: true, translateTime: "HH:MM:ss.l", ignore: "pid,hostname" },
+        options: { colorize: true, translateTime: "HH:MM:ss.l", ignore: "pid,hostname,service" },
       },
     });
   }
