@@ -1,6 +1,7 @@
 import { startService } from "@tpx/service-kit";
 import { buildApp } from "./app.ts";
 import { configSpec } from "./config.ts";
+import { registerConsumers } from "./consumers/index.ts";
 import { createDb, type Db, disconnectDb, type Tx } from "./db.ts";
 
 startService<Tx, Db, typeof configSpec>({
@@ -9,5 +10,8 @@ startService<Tx, Db, typeof configSpec>({
   createDb,
   disconnectDb,
   useRedis: false,
-  setup: (platform) => ({ app: buildApp(platform) }),
+  setup: (platform) => {
+    registerConsumers(platform);
+    return { app: buildApp(platform) };
+  },
 });
