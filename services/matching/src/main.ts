@@ -1,6 +1,7 @@
 import { startService } from "@tpx/service-kit";
-import { buildApp } from "./app.ts";
+import { buildApp, createDeps } from "./app.ts";
 import { configSpec } from "./config.ts";
+import { addConsumers } from "./consumers/index.ts";
 import { createDb, type Db, disconnectDb, type Tx } from "./db.ts";
 
 startService<Tx, Db, typeof configSpec>({
@@ -9,5 +10,11 @@ startService<Tx, Db, typeof configSpec>({
   createDb,
   disconnectDb,
   useRedis: false,
-  setup: (platform) => ({ app: buildApp(platform) }),
+  setup: async (platform, config) => {
+    addConsumers(platform.consumers);
+    const deps = createDeps(platform, config);
+    // Load the partner index before taking traffic, so the first match does not pay for it.
+    await deps.partners.refresh();
+    return { app: buildApp(platform, deps) };
+  },
 });
