@@ -4,6 +4,7 @@ export * from "./config/index.ts";
 export * from "./http/build-server.ts";
 export * from "./http/errors.ts";
 export * from "./http/metrics.ts";
+export * from "./http/openapi.ts";
 export * from "./http/problem.ts";
 export * from "./http/readiness.ts";
 export * from "./routes/dead-letters.ts";

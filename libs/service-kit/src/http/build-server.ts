@@ -10,13 +10,15 @@ import { errorHandler, notFoundHandler, sendProblem } from "./problem.ts";
 import type { Readiness } from "./readiness.ts";
 import { registerTracingHooks } from "./tracing-hooks.ts";
 
+export type TrustProxy = boolean | ((address: string, hop: number) => boolean);
+
 export interface ServerOptions {
   logger: Logger;
   readiness: Readiness;
   metrics: Registry;
   bodyLimit?: number;
-  /** Number of proxies in front whose X-Forwarded-For entries are trusted. */
-  trustProxy?: number | boolean;
+  /** Which proxies' X-Forwarded-For entries to trust: none (default), all, or decided per address and hop. */
+  trustProxy?: TrustProxy;
 }
 
 export type HttpServer = FastifyInstance<
@@ -37,8 +39,7 @@ export function buildServer(options: ServerOptions): HttpServer {
     },
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     return503OnClosing: true,
-    // fastify accepts a hop count at runtime; its types only list the other forms
-    trustProxy: (options.trustProxy ?? false) as boolean,
+    trustProxy: options.trustProxy ?? false,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: "array", useDefaults: true } },
   });
   base.setErrorHandler(errorHandler);

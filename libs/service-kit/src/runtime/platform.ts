@@ -68,6 +68,7 @@ export async function createPlatform<Tx extends SqlExecutor, Db extends Transact
   const db = options.createDb(config.DATABASE_URL, config.DATABASE_POOL_MAX);
   readiness.addCheck("database", () => db.$queryRawUnsafe("SELECT 1"));
 
+  logger.info({ url: config.NATS_URL }, "connecting to NATS");
   const nats = await connectNats({ url: config.NATS_URL, name: service, logger });
   readiness.addCheck("nats", () => checkNats(nats));
   const jsm = await jetstreamManager(nats);

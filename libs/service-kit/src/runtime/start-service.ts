@@ -3,7 +3,8 @@ import type { SqlExecutor, TransactionRunner } from "@tpx/db";
 import { registerAuthentication } from "../auth/plugin.ts";
 import type { ConfigSpec } from "../config/define-config.ts";
 import type { platformVariables } from "../config/platform-variables.ts";
-import { buildServer, type HttpServer } from "../http/build-server.ts";
+import { buildServer, type HttpServer, type TrustProxy } from "../http/build-server.ts";
+import { registerOpenApiDocument } from "../http/openapi.ts";
 import { registerDeadLetterRoutes } from "../routes/dead-letters.ts";
 import { type BackgroundTask, serve } from "./lifecycle.ts";
 import { createPlatform, type Platform, type PlatformOptions } from "./platform.ts";
@@ -17,7 +18,7 @@ type PlatformSpec = ConfigSpec<ReturnType<typeof platformVariables>>;
  */
 export function buildPlatformServer<Tx extends SqlExecutor, Db extends TransactionRunner<Tx>>(
   platform: Platform<Tx, Db>,
-  options: { bodyLimit?: number; trustProxy?: number | boolean } = {},
+  options: { bodyLimit?: number; trustProxy?: TrustProxy } = {},
 ): HttpServer {
   const app = buildServer({
     logger: platform.logger,
@@ -25,6 +26,7 @@ export function buildPlatformServer<Tx extends SqlExecutor, Db extends Transacti
     metrics: platform.metrics,
     ...options,
   });
+  registerOpenApiDocument(app, platform.service);
   registerAuthentication(app, platform.verifyToken);
   registerDeadLetterRoutes(app, platform.deadLetters);
   return app;
