@@ -150,6 +150,12 @@ http://{{ .Release.Name }}-otel-collector:4318
 {{- include "tpx.resolveService" (dict "root" $root "name" $upstream "out" $target) -}}
 {{- $_ := set $env (printf "%s_URL" (upper $upstream)) (printf "http://%s:%d" (include "tpx.fullname" (dict "root" $root "name" $upstream)) (int $target.port)) -}}
 {{- end -}}
+{{- /* Services verify access tokens against the keys the gateway publishes. */ -}}
+{{- if ne .name "gateway" -}}
+{{- $gateway := dict -}}
+{{- include "tpx.resolveService" (dict "root" $root "name" "gateway" "out" $gateway) -}}
+{{- $_ := set $env "AUTH_JWKS_URL" (printf "http://%s:%d/.well-known/jwks.json" (include "tpx.fullname" (dict "root" $root "name" "gateway")) (int $gateway.port)) -}}
+{{- end -}}
 {{- range $key, $value := $svc.env -}}
 {{- $_ := set $env $key (toString $value) -}}
 {{- end -}}

@@ -28,6 +28,16 @@ t.test("lead.status_changed.v1 starts from unspecified and moves", async (t) => 
     () => leadStatusChangedV1.decode(changed(leadStatusChangedV1, { status: "LEAD_STATUS_NEW" })),
     decodeError(/status must differ from previousStatus/),
   );
+  t.equal(
+    leadStatusChangedV1.decode(
+      changed(leadStatusChangedV1, {
+        previousStatus: "LEAD_STATUS_CONTACTED",
+        status: "LEAD_STATUS_MEETING_SCHEDULED",
+      }),
+    ).status,
+    7,
+    "meeting scheduled is a pipeline stage",
+  );
   t.throws(
     () => leadStatusChangedV1.decode(changed(leadStatusChangedV1, { matchId: "" })),
     decodeError(/matchId must not be blank when present/),

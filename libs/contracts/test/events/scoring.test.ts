@@ -10,6 +10,7 @@ const PENDING = {
   score: REMOVE,
   previousScore: REMOVE,
   breakdown: REMOVE,
+  confidence: REMOVE,
   badges: [],
   "window.responseCount": 3,
 };
@@ -84,6 +85,23 @@ t.test("pcr.updated.v1", async (t) => {
     );
     const rounded = Math.round((0.8 * 88.23 + 20 + 5) * 100) / 100;
     t.ok(pcr.decode(changed(pcr, { score: rounded, "breakdown.finalScore": rounded })), "a computed, rounded score");
+  });
+
+  t.test("shows confidence beside the score, as an interval that contains it", async (t) => {
+    const data = pcr.decode(changed(pcr, {}));
+    t.match(data.confidence, { low: 93.2, high: 97.96, provisional: false, momentumSignificant: true });
+    t.throws(
+      () => pcr.decode(changed(pcr, { "confidence.low": 96 })),
+      decodeError(/confidence interval must contain score/),
+    );
+    t.throws(
+      () => pcr.decode(changed(pcr, { "confidence.feedbackLow": 95 })),
+      decodeError(/confidence\.feedbackLow must not exceed confidence\.feedbackHigh/),
+    );
+    t.throws(
+      () => pcr.decode(changed(pcr, { ...PENDING, confidence: { low: 1, high: 2 } })),
+      decodeError(/confidence must be absent when status is PCR_STATUS_PENDING/),
+    );
   });
 
   t.test("needs a trigger, a window, a revision and unique badges", async (t) => {

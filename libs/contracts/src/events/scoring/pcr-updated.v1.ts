@@ -2,6 +2,7 @@ import { PaymentTierSchema } from "../../gen/tpx/events/v1/common_pb.ts";
 import {
   MomentumSchema,
   type PcrBreakdown,
+  type PcrConfidence,
   PcrStatus,
   PcrStatusSchema,
   PcrTriggerSchema,
@@ -26,6 +27,21 @@ function checkBreakdown(check: PayloadCheck, breakdown: PcrBreakdown): void {
   if (breakdown.previousQuarter !== undefined) check.quarter("breakdown.previousQuarter", breakdown.previousQuarter);
 }
 
+/** Confidence sits beside a scored PCR: an interval around it, never a different number. */
+function checkConfidence(check: PayloadCheck, confidence: PcrConfidence, score: number | undefined): void {
+  check.range("confidence.low", confidence.low, 0, 100);
+  check.range("confidence.high", confidence.high, 0, 100);
+  check.range("confidence.feedbackLow", confidence.feedbackLow, 0, 100);
+  check.range("confidence.feedbackHigh", confidence.feedbackHigh, 0, 100);
+  if (confidence.low > confidence.high) check.fail("confidence.low must not exceed confidence.high");
+  if (confidence.feedbackLow > confidence.feedbackHigh) {
+    check.fail("confidence.feedbackLow must not exceed confidence.feedbackHigh");
+  }
+  if (score !== undefined && (score < confidence.low || score > confidence.high)) {
+    check.fail("confidence interval must contain score");
+  }
+}
+
 /** Scored: a 2-decimal score explained by a breakdown from a qualifying window. */
 function checkScored(check: PayloadCheck, data: PcrUpdated): void {
   if (data.score === undefined) check.fail("score is required when status is PCR_STATUS_SCORED");
@@ -43,12 +59,14 @@ function checkScored(check: PayloadCheck, data: PcrUpdated): void {
   if (data.window && data.window.responseCount < data.window.responsesNeeded) {
     check.fail("window.responseCount must reach window.responsesNeeded when scored");
   }
+  if (data.confidence !== undefined) checkConfidence(check, data.confidence, data.score);
 }
 
 /** Pending: no score yet, "n of 5 responses". */
 function checkPending(check: PayloadCheck, data: PcrUpdated): void {
   if (data.score !== undefined) check.fail("score must be absent when status is PCR_STATUS_PENDING");
   if (data.breakdown !== undefined) check.fail("breakdown must be absent when status is PCR_STATUS_PENDING");
+  if (data.confidence !== undefined) check.fail("confidence must be absent when status is PCR_STATUS_PENDING");
   if (data.window && data.window.responseCount >= data.window.responsesNeeded) {
     check.fail("window.responseCount must be below window.responsesNeeded when pending");
   }

@@ -16,7 +16,7 @@ import type { Message, UnknownEnum } from "@bufbuild/protobuf";
  * Describes the file tpx/events/v1/scoring.proto.
  */
 export const file_tpx_events_v1_scoring: GenFile = /*@__PURE__*/
-  fileDesc("Cht0cHgvZXZlbnRzL3YxL3Njb3JpbmcucHJvdG8SDXRweC5ldmVudHMudjEiTAoFQmFkZ2USDAoEY29kZRgBIAEoCRINCgVsYWJlbBgCIAEoCRImCgRraW5kGAMgASgOMhgudHB4LmV2ZW50cy52MS5CYWRnZUtpbmQihgMKDFBjckJyZWFrZG93bhIVCg1wcm9maWxlX3Njb3JlGAEgASgBEhYKDmZlZWRiYWNrX3Njb3JlGAIgASgBEhIKCmJhc2Vfc2NvcmUYAyABKAESMAoMcGF5bWVudF90aWVyGAQgASgOMhoudHB4LmV2ZW50cy52MS5QYXltZW50VGllchIaChJwYXltZW50X211bHRpcGxpZXIYBSABKAESFgoOcGF5bWVudF9wb2ludHMYBiABKAESKQoIbW9tZW50dW0YByABKA4yFy50cHguZXZlbnRzLnYxLk1vbWVudHVtEhcKD21vbWVudHVtX3BvaW50cxgIIAEoARITCgtmaW5hbF9zY29yZRgJIAEoARIdChBwcmV2aW91c19xdWFydGVyGAogASgJSACIAQESJAoXcHJldmlvdXNfZmVlZGJhY2tfc2NvcmUYCyABKAFIAYgBAUITChFfcHJldmlvdXNfcXVhcnRlckIaChhfcHJldmlvdXNfZmVlZGJhY2tfc2NvcmUiTgoJUGNyV2luZG93Eg8KB3F1YXJ0ZXIYASABKAkSFgoOcmVzcG9uc2VfY291bnQYAiABKA0SGAoQcmVzcG9uc2VzX25lZWRlZBgDIAEoDSKHAwoKUGNyVXBkYXRlZBISCgpwYXJ0bmVyX2lkGAEgASgJEigKBnN0YXR1cxgCIAEoDjIYLnRweC5ldmVudHMudjEuUGNyU3RhdHVzEhIKBXNjb3JlGAMgASgBSACIAQESGwoOcHJldmlvdXNfc2NvcmUYBCABKAFIAYgBARIuCglicmVha2Rvd24YBSABKAsyGy50cHguZXZlbnRzLnYxLlBjckJyZWFrZG93bhIkCgZiYWRnZXMYBiADKAsyFC50cHguZXZlbnRzLnYxLkJhZGdlEigKBndpbmRvdxgHIAEoCzIYLnRweC5ldmVudHMudjEuUGNyV2luZG93Ei8KC2NvbXB1dGVkX2F0GAggASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIqCgd0cmlnZ2VyGAkgASgOMhkudHB4LmV2ZW50cy52MS5QY3JUcmlnZ2VyEhAKCHJldmlzaW9uGAogASgNQggKBl9zY29yZUIRCg9fcHJldmlvdXNfc2NvcmUipAEKDEJhZGdlQ2hhbmdlZBISCgpwYXJ0bmVyX2lkGAEgASgJEiQKBmJhZGdlcxgCIAMoCzIULnRweC5ldmVudHMudjEuQmFkZ2USEwoLYWRkZWRfY29kZXMYAyADKAkSFQoNcmVtb3ZlZF9jb2RlcxgEIAMoCRIuCgpjaGFuZ2VkX2F0GAUgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCpWCglQY3JTdGF0dXMSGgoWUENSX1NUQVRVU19VTlNQRUNJRklFRBAAEhUKEVBDUl9TVEFUVVNfU0NPUkVEEAESFgoSUENSX1NUQVRVU19QRU5ESU5HEAIqYwoITW9tZW50dW0SGAoUTU9NRU5UVU1fVU5TUEVDSUZJRUQQABIQCgxNT01FTlRVTV9IT1QQARITCg9NT01FTlRVTV9TVEFCTEUQAhIWChJNT01FTlRVTV9ERUNMSU5JTkcQAyqwAQoKUGNyVHJpZ2dlchIbChdQQ1JfVFJJR0dFUl9VTlNQRUNJRklFRBAAEhgKFFBDUl9UUklHR0VSX1JFU1BPTlNFEAESGwoXUENSX1RSSUdHRVJfVElFUl9DSEFOR0UQAhIeChpQQ1JfVFJJR0dFUl9QUk9GSUxFX0NIQU5HRRADEhYKElBDUl9UUklHR0VSX1JFUExBWRAEEhYKElBDUl9UUklHR0VSX01BTlVBTBAFKmsKCUJhZGdlS2luZBIaChZCQURHRV9LSU5EX1VOU1BFQ0lGSUVEEAASFAoQQkFER0VfS0lORF9TQ09SRRABEhMKD0JBREdFX0tJTkRfVElFUhACEhcKE0JBREdFX0tJTkRfTU9NRU5UVU0QA2IGcHJvdG8z", [file_google_protobuf_timestamp, file_tpx_events_v1_common]);
+  fileDesc("Cht0cHgvZXZlbnRzL3YxL3Njb3JpbmcucHJvdG8SDXRweC5ldmVudHMudjEiTAoFQmFkZ2USDAoEY29kZRgBIAEoCRINCgVsYWJlbBgCIAEoCRImCgRraW5kGAMgASgOMhgudHB4LmV2ZW50cy52MS5CYWRnZUtpbmQihgMKDFBjckJyZWFrZG93bhIVCg1wcm9maWxlX3Njb3JlGAEgASgBEhYKDmZlZWRiYWNrX3Njb3JlGAIgASgBEhIKCmJhc2Vfc2NvcmUYAyABKAESMAoMcGF5bWVudF90aWVyGAQgASgOMhoudHB4LmV2ZW50cy52MS5QYXltZW50VGllchIaChJwYXltZW50X211bHRpcGxpZXIYBSABKAESFgoOcGF5bWVudF9wb2ludHMYBiABKAESKQoIbW9tZW50dW0YByABKA4yFy50cHguZXZlbnRzLnYxLk1vbWVudHVtEhcKD21vbWVudHVtX3BvaW50cxgIIAEoARITCgtmaW5hbF9zY29yZRgJIAEoARIdChBwcmV2aW91c19xdWFydGVyGAogASgJSACIAQESJAoXcHJldmlvdXNfZmVlZGJhY2tfc2NvcmUYCyABKAFIAYgBAUITChFfcHJldmlvdXNfcXVhcnRlckIaChhfcHJldmlvdXNfZmVlZGJhY2tfc2NvcmUiTgoJUGNyV2luZG93Eg8KB3F1YXJ0ZXIYASABKAkSFgoOcmVzcG9uc2VfY291bnQYAiABKA0SGAoQcmVzcG9uc2VzX25lZWRlZBgDIAEoDSK5AwoKUGNyVXBkYXRlZBISCgpwYXJ0bmVyX2lkGAEgASgJEigKBnN0YXR1cxgCIAEoDjIYLnRweC5ldmVudHMudjEuUGNyU3RhdHVzEhIKBXNjb3JlGAMgASgBSACIAQESGwoOcHJldmlvdXNfc2NvcmUYBCABKAFIAYgBARIuCglicmVha2Rvd24YBSABKAsyGy50cHguZXZlbnRzLnYxLlBjckJyZWFrZG93bhIkCgZiYWRnZXMYBiADKAsyFC50cHguZXZlbnRzLnYxLkJhZGdlEigKBndpbmRvdxgHIAEoCzIYLnRweC5ldmVudHMudjEuUGNyV2luZG93Ei8KC2NvbXB1dGVkX2F0GAggASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIqCgd0cmlnZ2VyGAkgASgOMhkudHB4LmV2ZW50cy52MS5QY3JUcmlnZ2VyEhAKCHJldmlzaW9uGAogASgNEjAKCmNvbmZpZGVuY2UYCyABKAsyHC50cHguZXZlbnRzLnYxLlBjckNvbmZpZGVuY2VCCAoGX3Njb3JlQhEKD19wcmV2aW91c19zY29yZSKoAQoNUGNyQ29uZmlkZW5jZRILCgNsb3cYASABKAESDAoEaGlnaBgCIAEoARITCgtwcm92aXNpb25hbBgDIAEoCBIUCgxmZWVkYmFja19sb3cYBCABKAESFQoNZmVlZGJhY2tfaGlnaBgFIAEoARIhChRtb21lbnR1bV9zaWduaWZpY2FudBgGIAEoCEgAiAEBQhcKFV9tb21lbnR1bV9zaWduaWZpY2FudCKkAQoMQmFkZ2VDaGFuZ2VkEhIKCnBhcnRuZXJfaWQYASABKAkSJAoGYmFkZ2VzGAIgAygLMhQudHB4LmV2ZW50cy52MS5CYWRnZRITCgthZGRlZF9jb2RlcxgDIAMoCRIVCg1yZW1vdmVkX2NvZGVzGAQgAygJEi4KCmNoYW5nZWRfYXQYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wKlYKCVBjclN0YXR1cxIaChZQQ1JfU1RBVFVTX1VOU1BFQ0lGSUVEEAASFQoRUENSX1NUQVRVU19TQ09SRUQQARIWChJQQ1JfU1RBVFVTX1BFTkRJTkcQAipjCghNb21lbnR1bRIYChRNT01FTlRVTV9VTlNQRUNJRklFRBAAEhAKDE1PTUVOVFVNX0hPVBABEhMKD01PTUVOVFVNX1NUQUJMRRACEhYKEk1PTUVOVFVNX0RFQ0xJTklORxADKrABCgpQY3JUcmlnZ2VyEhsKF1BDUl9UUklHR0VSX1VOU1BFQ0lGSUVEEAASGAoUUENSX1RSSUdHRVJfUkVTUE9OU0UQARIbChdQQ1JfVFJJR0dFUl9USUVSX0NIQU5HRRACEh4KGlBDUl9UUklHR0VSX1BST0ZJTEVfQ0hBTkdFEAMSFgoSUENSX1RSSUdHRVJfUkVQTEFZEAQSFgoSUENSX1RSSUdHRVJfTUFOVUFMEAUqawoJQmFkZ2VLaW5kEhoKFkJBREdFX0tJTkRfVU5TUEVDSUZJRUQQABIUChBCQURHRV9LSU5EX1NDT1JFEAESEwoPQkFER0VfS0lORF9USUVSEAISFwoTQkFER0VfS0lORF9NT01FTlRVTRADYgZwcm90bzM", [file_google_protobuf_timestamp, file_tpx_events_v1_common]);
 
 /**
  * A trust badge shown on the partner's landing page and in the directory.
@@ -399,6 +399,13 @@ export type PcrUpdated = Message<"tpx.events.v1.PcrUpdated"> & {
    * @generated from field: uint32 revision = 10;
    */
   revision: number;
+
+  /**
+   * How sure the score is, shown beside it (never changes the formula); absent while pending.
+   *
+   * @generated from field: tpx.events.v1.PcrConfidence confidence = 11;
+   */
+  confidence?: PcrConfidence | undefined;
 };
 
 /**
@@ -477,6 +484,13 @@ export type PcrUpdatedJson = {
    * @generated from field: uint32 revision = 10;
    */
   revision?: number;
+
+  /**
+   * How sure the score is, shown beside it (never changes the formula); absent while pending.
+   *
+   * @generated from field: tpx.events.v1.PcrConfidence confidence = 11;
+   */
+  confidence?: PcrConfidenceJson;
 };
 
 /**
@@ -485,6 +499,115 @@ export type PcrUpdatedJson = {
  */
 export const PcrUpdatedSchema: GenMessage<PcrUpdated, {jsonType: PcrUpdatedJson}> = /*@__PURE__*/
   messageDesc(file_tpx_events_v1_scoring, 3);
+
+/**
+ * How sure a PCR is: the 95% interval of the feedback component from the window's responses, carried through
+ * the formula to the final score, and whether the momentum change exceeds its own uncertainty.
+ *
+ * @generated from message tpx.events.v1.PcrConfidence
+ */
+export type PcrConfidence = Message<"tpx.events.v1.PcrConfidence"> & {
+  /**
+   * Final score with the feedback component at the low end of its 95% interval, 2 decimals.
+   *
+   * @generated from field: double low = 1;
+   */
+  low: number;
+
+  /**
+   * Final score with the feedback component at the high end of its 95% interval, 2 decimals.
+   *
+   * @generated from field: double high = 2;
+   */
+  high: number;
+
+  /**
+   * The interval is still wide (few or scattered responses): show the score as provisional.
+   *
+   * @generated from field: bool provisional = 3;
+   */
+  provisional: boolean;
+
+  /**
+   * Low end of the 95% interval of the feedback component (0 to 100).
+   *
+   * @generated from field: double feedback_low = 4;
+   */
+  feedbackLow: number;
+
+  /**
+   * High end of the 95% interval of the feedback component (0 to 100).
+   *
+   * @generated from field: double feedback_high = 5;
+   */
+  feedbackHigh: number;
+
+  /**
+   * Whether the feedback change behind the momentum is larger than its own 95% uncertainty; absent when
+   * there was no previous qualifying quarter.
+   *
+   * @generated from field: optional bool momentum_significant = 6;
+   */
+  momentumSignificant?: boolean | undefined;
+};
+
+/**
+ * How sure a PCR is: the 95% interval of the feedback component from the window's responses, carried through
+ * the formula to the final score, and whether the momentum change exceeds its own uncertainty.
+ *
+ * @generated from message tpx.events.v1.PcrConfidence
+ */
+export type PcrConfidenceJson = {
+  /**
+   * Final score with the feedback component at the low end of its 95% interval, 2 decimals.
+   *
+   * @generated from field: double low = 1;
+   */
+  low?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * Final score with the feedback component at the high end of its 95% interval, 2 decimals.
+   *
+   * @generated from field: double high = 2;
+   */
+  high?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * The interval is still wide (few or scattered responses): show the score as provisional.
+   *
+   * @generated from field: bool provisional = 3;
+   */
+  provisional?: boolean;
+
+  /**
+   * Low end of the 95% interval of the feedback component (0 to 100).
+   *
+   * @generated from field: double feedback_low = 4;
+   */
+  feedbackLow?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * High end of the 95% interval of the feedback component (0 to 100).
+   *
+   * @generated from field: double feedback_high = 5;
+   */
+  feedbackHigh?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * Whether the feedback change behind the momentum is larger than its own 95% uncertainty; absent when
+   * there was no previous qualifying quarter.
+   *
+   * @generated from field: optional bool momentum_significant = 6;
+   */
+  momentumSignificant?: boolean;
+};
+
+/**
+ * Describes the message tpx.events.v1.PcrConfidence.
+ * Use `create(PcrConfidenceSchema)` to create a new message.
+ */
+export const PcrConfidenceSchema: GenMessage<PcrConfidence, {jsonType: PcrConfidenceJson}> = /*@__PURE__*/
+  messageDesc(file_tpx_events_v1_scoring, 4);
 
 /**
  * `badge.changed` v1: the set of badges a partner holds changed.
@@ -577,7 +700,7 @@ export type BadgeChangedJson = {
  * Use `create(BadgeChangedSchema)` to create a new message.
  */
 export const BadgeChangedSchema: GenMessage<BadgeChanged, {jsonType: BadgeChangedJson}> = /*@__PURE__*/
-  messageDesc(file_tpx_events_v1_scoring, 4);
+  messageDesc(file_tpx_events_v1_scoring, 5);
 
 /**
  * Whether the partner has a PCR yet.
