@@ -7,12 +7,14 @@ import {
   type JsMsg,
 } from "@nats-io/jetstream";
 import { nanos } from "@nats-io/transport-node";
-import { SpanKind } from "@opentelemetry/api";
-import { durableName, EventDecodeError, parseEnvelope, type ServiceName, streamName, subjectFor } from "@tpx/contracts";
+import { type Context, context, type Span, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import { durableName, EventDecodeError, type ServiceName, streamName, subjectFor } from "@tpx/contracts";
 import type { SqlExecutor, TransactionRunner } from "@tpx/db";
-import { extractTraceContext, inSpan, type Logger } from "@tpx/observability";
+import { extractTraceContext, type Logger, tracer } from "@tpx/observability";
 import { Counter, type Registry } from "prom-client";
 import { type ConsumerDefinition, DEFAULT_RETRY_POLICY, type RetryPolicy, redeliveryDelay } from "./consumer.ts";
+import { applyEvents, type DecodedEvent, type DeliveryMeta, decodeEvent, type ProcessOutcome } from "./inbox.ts";
+import { consumeUntilStopped, type RunningConsumer } from "./resilient-consume.ts";
 import { headersToCarrier } from "./trace-headers.ts";
 
 export interface ConsumerRunnerOptions<Tx extends SqlExecutor> {
@@ -24,13 +26,31 @@ export interface ConsumerRunnerOptions<Tx extends SqlExecutor> {
   logger: Logger;
   metrics?: Registry;
   retry?: Partial<RetryPolicy>;
+  /**
+   * Most messages applied in one transaction (default 32; 1 = a transaction per message). Only messages already
+   * received are grouped, nothing waits for a batch to fill, so at low load batches are single messages. A batch that
+   * fails is retried message by message, so one failing event never takes the others down with it.
+   */
+  batchSize?: number;
+  /**
+   * Messages JetStream hands this durable before they are acked (default 256, shared by all replicas). The client
+   * pulls ahead of processing up to this limit and time spent in that buffer counts against AckWait, so it must stay
+   * well below what the consumer gets through in one AckWait. Messages waiting for a retry also occupy it.
+   */
+  maxAckPending?: number;
 }
 
-/** Outcome of running one message through a consumer; shared by live delivery and dead-letter replay. */
-export type ProcessOutcome = "applied" | "duplicate" | "undecodable";
+export type { ProcessOutcome } from "./inbox.ts";
 
-interface Running {
-  stop(): Promise<void>;
+/** Messages requested from JetStream per pull. */
+const PULL_BATCH = 64;
+
+/** One received message on its way to an ack, nak or term. */
+interface Delivery {
+  message: JsMsg;
+  event: DecodedEvent;
+  span: Span;
+  context: Context;
 }
 
 /**
@@ -41,13 +61,15 @@ interface Running {
 export class ConsumerRunner<Tx extends SqlExecutor> {
   private readonly options: ConsumerRunnerOptions<Tx>;
   private readonly policy: RetryPolicy;
+  private readonly batchSize: number;
   private readonly definitions = new Map<string, ConsumerDefinition<Tx, unknown>>();
-  private readonly running: Running[] = [];
+  private readonly running: RunningConsumer[] = [];
   private readonly processed: Counter | undefined;
 
   constructor(options: ConsumerRunnerOptions<Tx>) {
     this.options = options;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.batchSize = Math.max(1, options.batchSize ?? 32);
     this.processed = options.metrics
       ? new Counter({
           name: "tpx_events_consumed_total",
@@ -94,7 +116,10 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
   ): Promise<ProcessOutcome> {
     const definition = this.definitions.get(durable);
     if (!definition) throw new Error(`no consumer ${durable} in this service`);
-    return this.process(durable, definition, new TextEncoder().encode(body), { ...meta, deliveryCount: 1 });
+    const event = decodeEvent(definition, new TextEncoder().encode(body), { ...meta, deliveryCount: 1 });
+    if (event instanceof EventDecodeError) return "undecodable";
+    const [outcome] = await applyEvents(this.options.db, durable, definition, [event]);
+    return outcome!;
   }
 
   private async ensureConsumer(durable: string, definition: ConsumerDefinition<Tx, unknown>): Promise<Consumer> {
@@ -107,7 +132,7 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
       filter_subject: subjectFor(namespace, definition.contract.type, definition.contract.version),
       max_deliver: this.policy.maxDeliver,
       ack_wait: nanos(this.policy.ackWaitMs),
-      max_ack_pending: 1000,
+      max_ack_pending: this.options.maxAckPending ?? 256,
     };
     try {
       await jsm.consumers.add(stream, config);
@@ -119,84 +144,96 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
     return js.consumers.get(stream, durable);
   }
 
-  private async consume(
+  private consume(
     durable: string,
     definition: ConsumerDefinition<Tx, unknown>,
     consumer: Consumer,
-  ): Promise<Running> {
-    const messages = await consumer.consume({ max_messages: 64 });
+  ): Promise<RunningConsumer> {
     const log = this.options.logger.child({ consumer: durable });
-    const loop = (async () => {
-      for await (const message of messages) {
-        await this.deliver(durable, definition, message, log);
-      }
-    })();
-    return {
-      stop: async () => {
-        await messages.close();
-        await loop;
-      },
-    };
+    // A process that dies leaves its open pull requests on the server, and nats-server 2.9 keeps delivering to them
+    // until they expire: each such delivery is lost for an AckWait and counts against max_deliver. Pulls that expire
+    // within half an AckWait are gone before the first redelivery of what the dead process held.
+    const expiresMs = Math.min(30_000, Math.max(1_000, Math.floor(this.policy.ackWaitMs / 2)));
+    const settings = { maxMessages: PULL_BATCH, batchSize: this.batchSize, expiresMs };
+    return consumeUntilStopped(consumer, settings, log, (batch) => this.deliver(durable, definition, batch, log));
   }
 
-  private async deliver(
-    durable: string,
-    definition: ConsumerDefinition<Tx, unknown>,
-    message: JsMsg,
-    log: Logger,
-  ): Promise<void> {
-    const meta = {
-      subject: message.subject,
-      streamSequence: message.info.streamSequence,
-      deliveryCount: message.info.deliveryCount,
-    };
-    try {
-      const outcome = await inSpan(
+  private async deliver(durable: string, definition: ConsumerDefinition<Tx, unknown>, messages: JsMsg[], log: Logger) {
+    const deliveries: Delivery[] = [];
+    for (const message of messages) {
+      const meta: DeliveryMeta = {
+        subject: message.subject,
+        streamSequence: message.info.streamSequence,
+        deliveryCount: message.info.deliveryCount,
+      };
+      const parent = extractTraceContext(headersToCarrier(message.headers));
+      const span = tracer().startSpan(
         `${message.subject} receive`,
-        {
-          kind: SpanKind.CONSUMER,
-          parent: extractTraceContext(headersToCarrier(message.headers)),
-          attributes: { "messaging.consumer.name": durable },
-        },
-        () => this.process(durable, definition, message.data, meta),
+        { kind: SpanKind.CONSUMER, attributes: { "messaging.consumer.name": durable } },
+        parent,
       );
-      this.processed?.inc({ consumer: durable, outcome });
-      if (outcome === "undecodable") message.term();
-      else message.ack();
-    } catch (error) {
-      this.processed?.inc({ consumer: durable, outcome: "failed" });
-      const delay = redeliveryDelay(this.policy, meta.deliveryCount);
-      log.warn({ err: error, ...meta, retryInMs: delay }, "event handling failed");
-      message.nak(delay);
+      const event = decodeEvent(definition, message.data, meta);
+      if (event instanceof EventDecodeError) {
+        log.error({ ...meta, reason: event.message }, "undecodable event terminated");
+        this.processed?.inc({ consumer: durable, outcome: "undecodable" });
+        settle(log, () => message.term());
+        span.setStatus({ code: SpanStatusCode.ERROR, message: event.message }).end();
+        continue;
+      }
+      deliveries.push({ message, event, span, context: trace.setSpan(parent, span) });
+    }
+    if (deliveries.length > 1) {
+      try {
+        const outcomes = await this.apply(durable, definition, deliveries);
+        for (const [index, delivery] of deliveries.entries()) this.succeeded(durable, delivery, outcomes[index]!, log);
+        return;
+      } catch (error) {
+        // Nothing of the batch was committed: find the failing event by applying them one at a time.
+        log.debug({ err: error, size: deliveries.length }, "batch failed; applying its events one by one");
+      }
+    }
+    for (const delivery of deliveries) {
+      try {
+        const [outcome] = await this.apply(durable, definition, [delivery]);
+        this.succeeded(durable, delivery, outcome!, log);
+      } catch (error) {
+        this.failed(durable, delivery, error, log);
+      }
     }
   }
 
-  private async process(
-    durable: string,
-    definition: ConsumerDefinition<Tx, unknown>,
-    body: Uint8Array,
-    meta: { subject: string; streamSequence: number; deliveryCount: number },
-  ): Promise<ProcessOutcome> {
-    let envelope: ReturnType<typeof parseEnvelope>;
-    let data: unknown;
-    try {
-      envelope = parseEnvelope(body);
-      if (envelope.type !== definition.contract.type) throw new EventDecodeError(`unexpected type ${envelope.type}`);
-      data = definition.contract.decode(envelope.data);
-    } catch (error) {
-      if (!(error instanceof EventDecodeError)) throw error;
-      this.options.logger.error({ consumer: durable, ...meta, reason: error.message }, "undecodable event terminated");
-      return "undecodable";
-    }
-    return this.options.db.$transaction(async (tx) => {
-      const inserted = await tx.$executeRawUnsafe(
-        "INSERT INTO processed_event (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-        durable,
-        envelope.id,
-      );
-      if (inserted === 0) return "duplicate";
-      await definition.handle(tx, { envelope, data, ...meta });
-      return "applied";
-    });
+  private apply(durable: string, definition: ConsumerDefinition<Tx, unknown>, deliveries: Delivery[]) {
+    return applyEvents(
+      this.options.db,
+      durable,
+      definition,
+      deliveries.map((delivery) => delivery.event),
+      (index, handle) => context.with(deliveries[index]!.context, handle),
+    );
+  }
+
+  /** Committed: ack (a lost ack only means a redelivery the inbox absorbs). */
+  private succeeded(durable: string, delivery: Delivery, outcome: ProcessOutcome, log: Logger): void {
+    this.processed?.inc({ consumer: durable, outcome });
+    settle(log, () => delivery.message.ack());
+    delivery.span.end();
+  }
+
+  private failed(durable: string, delivery: Delivery, error: unknown, log: Logger): void {
+    this.processed?.inc({ consumer: durable, outcome: "failed" });
+    const delay = redeliveryDelay(this.policy, delivery.event.meta.deliveryCount);
+    log.warn({ err: error, ...delivery.event.meta, retryInMs: delay }, "event handling failed");
+    settle(log, () => delivery.message.nak(delay));
+    delivery.span.recordException(error as Error);
+    delivery.span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error)?.message }).end();
+  }
+}
+
+/** ack/nak/term only fail when the connection is gone; JetStream then redelivers after AckWait, which is safe. */
+function settle(log: Logger, fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    log.warn({ err: error }, "could not settle message; it will be redelivered");
   }
 }

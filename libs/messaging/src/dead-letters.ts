@@ -4,6 +4,7 @@ import type { SqlExecutor, TransactionRunner } from "@tpx/db";
 import type { Logger } from "@tpx/observability";
 import { Counter, type Registry } from "prom-client";
 import type { ConsumerRunner } from "./consumer-runner.ts";
+import { consumeUntilStopped } from "./resilient-consume.ts";
 import { headersToCarrier } from "./trace-headers.ts";
 
 /** The JSON JetStream publishes on `$JS.EVENT.ADVISORY.CONSUMER.{MAX_DELIVERIES,MSG_TERMINATED}.<stream>.<consumer>`. */
@@ -74,22 +75,19 @@ export class DeadLetters<Tx extends SqlExecutor> {
       })
       .catch(async () => jsm.consumers.info(stream, durable));
     const consumer = await js.consumers.get(stream, durable);
-    const messages = await consumer.consume({ max_messages: 32 });
-    const loop = (async () => {
-      for await (const message of messages) {
+    const log = this.options.logger.child({ consumer: durable });
+    const running = await consumeUntilStopped(consumer, { maxMessages: 32, batchSize: 32 }, log, async (batch) => {
+      for (const message of batch) {
         try {
           await this.capture(message.json<ConsumerAdvisory>());
           message.ack();
         } catch (error) {
-          this.options.logger.warn({ err: error }, "dead-letter capture failed");
+          log.warn({ err: error }, "dead-letter capture failed");
           message.nak(2_000);
         }
       }
-    })();
-    this.stopCapture = async () => {
-      await messages.close();
-      await loop;
-    };
+    });
+    this.stopCapture = () => running.stop();
   }
 
   async stop(): Promise<void> {
@@ -100,15 +98,17 @@ export class DeadLetters<Tx extends SqlExecutor> {
   private async capture(advisory: ConsumerAdvisory): Promise<void> {
     if (!advisory.consumer.startsWith(`${this.options.service}__`)) return;
     const reason = advisory.type.endsWith("terminated") ? "terminated" : "max_deliveries";
-    const stored = await this.options.jsm.streams
-      .getMessage(advisory.stream, { seq: advisory.stream_seq })
-      .catch(() => null);
+    // null only when the message is gone from the stream; any other error (NATS unreachable) fails the capture so
+    // the advisory is retried, instead of recording a dead letter without its body that can never be replayed.
+    const stored = await this.options.jsm.streams.getMessage(advisory.stream, { seq: advisory.stream_seq });
     const body = stored ? new TextDecoder().decode(stored.data) : "";
     const headers = stored ? headersToCarrier(stored.header) : {};
     const eventId = headers["nats-msg-id"] ?? null;
     const inserted = await this.options.db.$executeRawUnsafe(
-      `INSERT INTO dead_letter (consumer, stream, stream_seq, subject, reason, deliveries, event_id, body, headers)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb) ON CONFLICT (stream, stream_seq, consumer) DO NOTHING`,
+      // The id is generated here: Prisma's @default(uuid()) lives in the client, the column has no default.
+      `INSERT INTO dead_letter (id, consumer, stream, stream_seq, subject, reason, deliveries, event_id, body, headers)
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)
+       ON CONFLICT (stream, stream_seq, consumer) DO NOTHING`,
       advisory.consumer,
       advisory.stream,
       advisory.stream_seq,

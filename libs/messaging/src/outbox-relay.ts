@@ -4,6 +4,10 @@ import type { Logger } from "@tpx/observability";
 import { Gauge, type Registry } from "prom-client";
 import { carrierToHeaders } from "./trace-headers.ts";
 
+/** How long after a wake() an empty outbox is looked at again every RECHECK_MS, waiting for the writer's commit. */
+const FOLLOW_WAKE_MS = 250;
+const RECHECK_MS = 5;
+
 interface PendingRow {
   id: string;
   subject: string;
@@ -33,8 +37,9 @@ export class OutboxRelay {
     Pick<OutboxRelayOptions, "afterPublish">;
   private running = false;
   private loop: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
-  private woken = false;
+  /** The sleep in progress, if any: stop() always ends it, wake() only when it is the idle poll wait. */
+  private pause: { finish(): void; wakeable: boolean } | undefined;
+  private lastWake = 0;
   private readonly pending: Gauge | undefined;
 
   constructor(options: OutboxRelayOptions) {
@@ -63,13 +68,14 @@ export class OutboxRelay {
   /** Stops claiming new batches; resolves once the batch in flight is finished. */
   async stop(): Promise<void> {
     this.running = false;
-    this.wake();
+    this.pause?.finish();
     await this.loop;
   }
 
+  /** A row was just written (its transaction may not have committed yet): publish soon rather than at the next poll. */
   wake(): void {
-    this.woken = true;
-    this.wakeUp?.();
+    this.lastWake = Date.now();
+    if (this.pause?.wakeable) this.pause.finish();
   }
 
   /** Publishes one batch; returns how many rows were marked sent. */
@@ -120,7 +126,6 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     let failures = 0;
     while (this.running) {
-      this.woken = false;
       let published = 0;
       try {
         published = await this.publishBatch();
@@ -130,23 +135,30 @@ export class OutboxRelay {
         this.options.logger.warn({ err: error }, "outbox relay batch failed");
       }
       if (!this.running) break;
-      if (published === this.options.batchSize && failures === 0) continue;
-      const delay = failures > 0 ? Math.min(500 * 2 ** failures, 10_000) : this.options.pollIntervalMs;
-      if (!this.woken || failures > 0) await this.sleep(delay);
+      if (failures > 0) {
+        // Backing off from a failing database or NATS: new writes must not cut the pause short.
+        await this.sleep(Math.min(500 * 2 ** failures, 10_000), false);
+      } else if (published === this.options.batchSize) {
+        // A full batch: there is probably more.
+      } else if (Date.now() - this.lastWake < FOLLOW_WAKE_MS) {
+        // wake() comes from inside the writer's transaction, before its commit: look again in a moment instead of
+        // missing the row until the next poll.
+        await this.sleep(RECHECK_MS, false);
+      } else {
+        await this.sleep(this.options.pollIntervalMs, true);
+      }
     }
   }
 
-  private sleep(ms: number): Promise<void> {
+  private sleep(ms: number, wakeable: boolean): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const finish = () => {
         clearTimeout(timer);
+        this.pause = undefined;
         resolve();
-      }
-      this.wakeUp = () => {
-        this.wakeUp = undefined;
-        done();
       };
+      const timer = setTimeout(finish, ms);
+      this.pause = { finish, wakeable };
     });
   }
 }
