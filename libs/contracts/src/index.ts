@@ -21,5 +21,6 @@ export * from "./gen/tpx/events/v1/notification_pb.ts";
 export * from "./gen/tpx/events/v1/partner_pb.ts";
 export * from "./gen/tpx/events/v1/scoring_pb.ts";
 export * from "./gen/tpx/events/v1/survey_pb.ts";
+export * from "./reference/regions.ts";
 export * from "./services.ts";
 export * from "./subjects.ts";

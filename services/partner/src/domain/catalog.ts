@@ -1,61 +1,7 @@
 /** Keys the partner profile is described with. Focus areas, capabilities and revenue tiers are catalogue keys. */
 export const CATALOG_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Regions are US state codes (plus DC) or "national" for partners that serve the whole country. */
-export const NATIONAL = "national";
-export const US_STATES = [
-  "AL",
-  "AK",
-  "AZ",
-  "AR",
-  "CA",
-  "CO",
-  "CT",
-  "DE",
-  "DC",
-  "FL",
-  "GA",
-  "HI",
-  "ID",
-  "IL",
-  "IN",
-  "IA",
-  "KS",
-  "KY",
-  "LA",
-  "ME",
-  "MD",
-  "MA",
-  "MI",
-  "MN",
-  "MS",
-  "MO",
-  "MT",
-  "NE",
-  "NV",
-  "NH",
-  "NJ",
-  "NM",
-  "NY",
-  "NC",
-  "ND",
-  "OH",
-  "OK",
-  "OR",
-  "PA",
-  "RI",
-  "SC",
-  "SD",
-  "TN",
-  "TX",
-  "UT",
-  "VT",
-  "VA",
-  "WA",
-  "WV",
-  "WI",
-  "WY",
-] as const;
+export { NATIONAL, US_STATES } from "@tpx/contracts";
 
 export const MAX_VIDEOS = 5;
 export const REFERENCES_PER_AUDIENCE = 5;

@@ -1,3 +1,4 @@
+import { Counter } from "prom-client";
 import type { ServicePlatform } from "../app.ts";
 import type { Config } from "../config.ts";
 import type { ScoringDeps } from "./deps.ts";
@@ -11,5 +12,11 @@ export function createScoringDeps(platform: ServicePlatform, config: Config): Sc
       provisionalMargin: config.PCR_PROVISIONAL_MARGIN,
     },
     now: () => new Date(),
+    recomputes: new Counter({
+      name: "tpx_pcr_recomputes_total",
+      help: "PCR recomputations by trigger",
+      labelNames: ["trigger"] as const,
+      registers: [platform.metrics],
+    }),
   };
 }

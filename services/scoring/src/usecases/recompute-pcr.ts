@@ -30,6 +30,7 @@ export async function recomputePcr(
     deps.settings,
   );
   if (outcome.status === "none") return outcome;
+  deps.recomputes?.inc({ trigger });
 
   const revision = partner.revision + 1;
   const computedAt = deps.now();
