@@ -47,11 +47,12 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
     } catch {
       throw new UnauthorizedError("The access token is invalid or expired.");
     }
-    return toPrincipal(payload);
+    return principalFromClaims(payload);
   };
 }
 
-function toPrincipal(payload: JWTPayload): Principal {
+/** Reads the principal out of verified claims; the gateway, which signs the tokens, reads them the same way. */
+export function principalFromClaims(payload: JWTPayload): Principal {
   const role = payload.role;
   if (typeof role !== "string" || !(ROLES as readonly string[]).includes(role) || typeof payload.sub !== "string") {
     throw new UnauthorizedError("The access token has no valid role.");

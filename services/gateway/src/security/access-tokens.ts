@@ -1,5 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { ACCESS_TOKEN_ALGORITHM, type Principal, ROLES, type Role, UnauthorizedError } from "@tpx/service-kit";
+import {
+  ACCESS_TOKEN_ALGORITHM,
+  type Principal,
+  principalFromClaims,
+  type Role,
+  UnauthorizedError,
+} from "@tpx/service-kit";
 import { type JWTPayload, jwtVerify, SignJWT } from "jose";
 import type { SigningKeyring } from "./signing-keys.ts";
 
@@ -73,14 +79,7 @@ export class AccessTokens {
 }
 
 function toVerifiedAccess(payload: JWTPayload): VerifiedAccess {
-  const role = payload.role;
-  if (typeof role !== "string" || !(ROLES as readonly string[]).includes(role) || typeof payload.sub !== "string") {
-    throw new UnauthorizedError("The access token has no valid role.");
-  }
-  const principal: Principal = { userId: payload.sub, role: role as Role };
-  if (typeof payload.partner_id === "string") principal.partnerId = payload.partner_id;
-  if (typeof payload.contractor_id === "string") principal.contractorId = payload.contractor_id;
-  if (Array.isArray(payload.scopes)) principal.scopes = payload.scopes.filter((scope) => typeof scope === "string");
+  const principal = principalFromClaims(payload);
   const verified: VerifiedAccess = {
     principal,
     jti: String(payload.jti),
