@@ -2,6 +2,7 @@ import type { Lifecycle } from "./lifecycle.ts";
 import type { LogOutput } from "./log-output.ts";
 import { describeExit, ManagedProcess } from "./managed-process.ts";
 import { isPortFree } from "./ports.ts";
+import { serviceWiring } from "./service-wiring.ts";
 import { envPrefix, repoRoot, SERVICE_NAMES, type ServiceName, serviceEntry } from "./services.ts";
 import { RUNNER_ONLY_VARIABLES, type RunnerSettings } from "./settings.ts";
 
@@ -28,6 +29,7 @@ function serviceEnv(service: ServiceName, settings: RunnerSettings, databaseUrl:
   );
   return {
     ...inherited,
+    ...serviceWiring(service, settings.ports, process.env),
     PORT: String(settings.ports[service]),
     DATABASE_URL: databaseUrl,
     NATS_URL: settings.natsUrl,

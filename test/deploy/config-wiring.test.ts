@@ -59,6 +59,11 @@ t.test("docker/compose.yaml gives each service what its configSpec requires", as
       const config = await loadServiceConfig(service);
       const environment = compose.services[service]?.environment ?? {};
       for (const name of config.required) t.ok(name in environment, `required ${name} is set`);
+      t.match(
+        environment.AUTH_JWKS_URL,
+        /^http:\/\/gateway:8080\/\.well-known\/jwks\.json$/,
+        "tokens are verified against the gateway's published keys (without them every protected route answers 401)",
+      );
       for (const [name, raw] of Object.entries(environment)) {
         const variable = config.variables[name];
         if (!variable) {

@@ -8,7 +8,8 @@ import { invalidatePartnerPages } from "../usecases/invalidate-partner-pages.ts"
 export function pcrUpdatedConsumer(cache: PageCache) {
   return defineConsumer<Tx, ReturnType<typeof pcrUpdatedV1.create>>({
     contract: pcrUpdatedV1,
-    handle: (tx, event) => invalidatePartnerPages(tx, cache, { partnerId: event.data.partnerId }),
+    handle: (tx, event) =>
+      invalidatePartnerPages(tx, cache, { partnerId: event.data.partnerId, pcrRevision: event.data.revision }),
   });
 }
 

@@ -30,6 +30,8 @@ export interface PublicPartner {
   pcr: PublicPcr | null;
   pcrStatus: "scored" | "pending";
   pendingResponses?: { have: number; need: number };
+  /** Revision of the `pcr.updated` the partner service last applied (0: none yet). */
+  pcrRevision?: number;
   testimonials: { text: string; audience: string; quarter: string; rating?: number }[];
   approvedAt: string | null;
 }

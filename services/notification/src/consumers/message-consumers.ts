@@ -1,5 +1,6 @@
 import {
   partnerApprovedV1,
+  partnerProfileUpdatedV1,
   partnerRegisteredV1,
   pcrUpdatedV1,
   surveyInvitationRequestedV1,
@@ -9,7 +10,7 @@ import { type ConsumerDefinition, defineConsumer, type ReceivedEvent } from "@tp
 import type { Tx } from "../db.ts";
 import type { Deps } from "../deps.ts";
 import { sendApprovalEmail, sendReportEmail } from "../usecases/notify-partner-owner.ts";
-import { recordPartner, welcomeUser } from "../usecases/record-contacts.ts";
+import { recordPartner, recordPartnerProfile, welcomeUser } from "../usecases/record-contacts.ts";
 import { requestSurveyMessage } from "../usecases/request-survey-message.ts";
 
 const causeOf = (event: ReceivedEvent<unknown>) => ({ eventId: event.envelope.id, eventType: event.envelope.type });
@@ -28,6 +29,10 @@ export function messageConsumers(deps: Deps): ConsumerDefinition<Tx, never>[] {
     defineConsumer<Tx, ReturnType<typeof partnerRegisteredV1.decode>>({
       contract: partnerRegisteredV1,
       handle: (tx, event) => recordPartner(deps, tx, event.data),
+    }),
+    defineConsumer<Tx, ReturnType<typeof partnerProfileUpdatedV1.decode>>({
+      contract: partnerProfileUpdatedV1,
+      handle: (tx, event) => recordPartnerProfile(tx, event.data),
     }),
     defineConsumer<Tx, ReturnType<typeof partnerApprovedV1.decode>>({
       contract: partnerApprovedV1,

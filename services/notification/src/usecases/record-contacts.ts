@@ -1,4 +1,4 @@
-import type { PartnerRegistered, UserRegistered } from "@tpx/contracts";
+import type { PartnerProfileUpdated, PartnerRegistered, UserRegistered } from "@tpx/contracts";
 import type { Tx } from "../db.ts";
 import type { Deps } from "../deps.ts";
 import { withSlash } from "../providers/index.ts";
@@ -39,6 +39,18 @@ export async function recordPartner(_deps: Deps, tx: Tx, data: PartnerRegistered
     where: { partnerId: data.partnerId },
     create: { partnerId: data.partnerId, ...partner },
     update: partner,
+  });
+}
+
+/**
+ * A partner renamed during onboarding gets a new slug: report e-mails must link its page under the new one (the old
+ * slug of a partner not yet published leads nowhere). Only a partner already known is updated: creating the row here
+ * would leave it without its owner.
+ */
+export async function recordPartnerProfile(tx: Tx, data: PartnerProfileUpdated): Promise<void> {
+  await tx.partnerContact.updateMany({
+    where: { partnerId: data.partnerId },
+    data: { companyName: data.companyName, slug: data.slug },
   });
 }
 

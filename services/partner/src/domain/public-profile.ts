@@ -10,6 +10,8 @@ export interface PcrSnapshot {
   responseCount: number;
   responsesNeeded: number;
   computedAt: Date;
+  /** Revision of the `pcr.updated` this snapshot came from. */
+  revision: number;
 }
 
 export interface PcrBreakdownSummary {
@@ -70,6 +72,8 @@ export function publicProfile(source: PublicSource, pcr: PcrSnapshot | null, tes
         : null,
     pcrStatus: scored ? ("scored" as const) : ("pending" as const),
     ...(scored ? {} : { pendingResponses: { have: pcr?.responseCount ?? 0, need: pcr?.responsesNeeded ?? 5 } }),
+    // Lets the gateway tell a page rendered before this service applied the latest `pcr.updated` (it caches pages).
+    pcrRevision: pcr?.revision ?? 0,
     testimonials: testimonials.map((item) => ({
       text: item.text,
       audience: item.audience.toLowerCase(),

@@ -19,6 +19,7 @@ export async function pcrSnapshot(tx: Tx, partnerId: string): Promise<PcrSnapsho
     responseCount: score.responseCount,
     responsesNeeded: score.responsesNeeded,
     computedAt: score.computedAt,
+    revision: score.revision,
   };
 }
 

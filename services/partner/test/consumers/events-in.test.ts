@@ -102,6 +102,7 @@ t.test("consumer pcr.updated and response.recorded feed the public profile", asy
   let page = (await h.call("GET", "/public/partners/scored-co", {})).json();
   t.match(page, {
     pcrStatus: "scored",
+    pcrRevision: 2,
     pcr: {
       score: 79.4,
       badges: ["pcr-trusted"],

@@ -74,6 +74,7 @@ t.test("GET /public/partners/:slug", async (t) => {
     companyName: "Public Co",
     pcr: null,
     pcrStatus: "pending",
+    pcrRevision: 0,
     testimonials: [],
   });
   t.notOk("contactEmail" in res.json(), "contact details and references are not public");

@@ -49,7 +49,11 @@ export function pageRoutes(context: RouteContext) {
       const { slug } = request.params;
       const result = await context.pageCache.landing(slug, async () => {
         const lookup = await context.partners.partner(slug, traced(request));
-        if (lookup.kind === "found") return page(200, renderLandingPage(lookup.partner, baseUrl));
+        if (lookup.kind === "found") {
+          const rendered = page(200, renderLandingPage(lookup.partner, baseUrl));
+          const { pcrRevision } = lookup.partner;
+          return pcrRevision === undefined ? rendered : { ...rendered, pcrRevision };
+        }
         if (lookup.kind === "moved") return page(308, "", HTML, `/pcr/${encodeURIComponent(lookup.slug)}`);
         return page(404, renderNotFoundPage(baseUrl, `/pcr/${slug}`));
       });
