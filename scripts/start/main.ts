@@ -1,8 +1,10 @@
 // `npm start`: the whole platform on one machine. PostgreSQL (configured, local, or embedded), one migrated database
 // per service, NATS and Redis (used where they answer, else started from local binaries), then the six services as
-// child processes with one combined log. Ctrl-C stops the services first, then what the runner started itself.
+// child processes with one combined log, and on an empty platform demo data through the API (scripts/demo). Ctrl-C
+// stops the services first, then what the runner started itself.
 import { ConfigError } from "@tpx/service-kit/config";
 import { printBanner } from "./banner.ts";
+import { addDemoData } from "./demo-data.ts";
 import { errorMessage } from "./error-message.ts";
 import { describeStopReason, Lifecycle, type StopReason, StopRequested } from "./lifecycle.ts";
 import { ensureLocalServer } from "./local-server.ts";
@@ -35,10 +37,11 @@ async function start(settings: RunnerSettings, lifecycle: Lifecycle, output: Log
       ensureLocalServer(redisServerSpec(settings.redisUrl), lifecycle, output),
     ]),
   );
-  // Demo data goes here: the databases are migrated and NATS runs, the services have not started yet.
   startServices(settings, databaseUrls, lifecycle, output);
   await waitUntilReady(settings.ports, settings.startTimeoutMs, lifecycle);
-  printBanner(settings.ports, process.uptime() * 1000, output);
+  // Through the API like any client, so the services must be up; an empty platform gets the demo data.
+  const demo = await lifecycle.step(addDemoData(settings, output));
+  printBanner({ ports: settings.ports, admin: settings.admin, startupMs: process.uptime() * 1000, demo }, output);
 }
 
 /** Says why the run ends; true when that is a failure. */

@@ -35,6 +35,7 @@ function serviceEnv(service: ServiceName, settings: RunnerSettings, databaseUrl:
     NATS_URL: settings.natsUrl,
     REDIS_URL: settings.redisUrl,
     LOG_PRETTY: String(settings.prettyLogs),
+    ...(service === "gateway" ? { ADMIN_EMAIL: settings.admin.email, ADMIN_PASSWORD: settings.admin.password } : {}),
   };
 }
 

@@ -60,6 +60,23 @@ export const runnerConfigSpec = defineConfig({
     min: 1000,
     max: 600000,
   }),
+  TPX_DEMO_DATA: bool({
+    description:
+      "npm start: on a platform without partners, create demo data through the API (an admin's partners in every state, survey answers and scores, a contractor with matches) and print where to look; false starts empty",
+    default: "true",
+  }),
+  ADMIN_EMAIL: str({
+    description: "npm start: the gateway's first admin (passed on as the gateway's ADMIN_EMAIL); the banner prints it",
+    default: "admin@tpx.local",
+  }),
+  ADMIN_PASSWORD: str({
+    description:
+      "npm start: that admin's password (12+ characters), printed in the banner; set your own on a machine others can reach",
+    default: "tpx-admin-password",
+    secret: true,
+    // The gateway's password rule, checked here so a short one stops npm start before six services load.
+    pattern: /^.{12,128}$/,
+  }),
 });
 
 /** `PARTNER_DATABASE_URL`, `PARTNER_PORT`…: one service on its own database or port. */
@@ -102,6 +119,9 @@ export interface RunnerSettings {
   dataDir: string;
   generatePrisma: "auto" | "never";
   startTimeoutMs: number;
+  demoData: boolean;
+  /** The gateway's first admin: the runner passes it on and logs in with it to add the demo data. */
+  admin: { email: string; password: string };
 }
 
 /** Names the runner consumes itself: they are not passed on to the services, which have no use for them. */
@@ -112,6 +132,7 @@ export const RUNNER_ONLY_VARIABLES: readonly string[] = [
   "TPX_DATA_DIR",
   "TPX_GENERATE_PRISMA",
   "TPX_START_TIMEOUT_MS",
+  "TPX_DEMO_DATA",
   ...Object.keys(serviceOverrideConfigSpec.variables),
 ];
 
@@ -157,5 +178,7 @@ export function loadSettings(env: NodeJS.ProcessEnv, stdoutIsTerminal: boolean):
     dataDir: path.resolve(repoRoot, runner.TPX_DATA_DIR),
     generatePrisma: runner.TPX_GENERATE_PRISMA,
     startTimeoutMs: runner.TPX_START_TIMEOUT_MS,
+    demoData: runner.TPX_DEMO_DATA,
+    admin: { email: runner.ADMIN_EMAIL, password: runner.ADMIN_PASSWORD },
   };
 }

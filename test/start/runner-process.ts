@@ -65,6 +65,8 @@ export async function isolatedRun(t: TeardownRegistry): Promise<IsolatedRun> {
       LOG_PRETTY: "false",
       // Regenerating would rewrite code that test files running alongside have loaded; CI generates beforehand.
       TPX_GENERATE_PRISMA: "never",
+      // A test that wants the demo data (test/start/demo-data.test.ts) asks for it; the others start empty.
+      TPX_DEMO_DATA: "false",
     },
     adminUrl,
     databases,

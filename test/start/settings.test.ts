@@ -67,3 +67,17 @@ t.test("the runner's own variables are not passed on to the services", async (t)
     t.notOk(RUNNER_ONLY_VARIABLES.includes(name), `${name} is the services' too`);
   }
 });
+
+t.test("demo data is on unless TPX_DEMO_DATA=false; the admin it logs in with has a development default", async (t) => {
+  const defaults = loadSettings({}, false);
+  t.equal(defaults.demoData, true);
+  t.same(defaults.admin, { email: "admin@tpx.local", password: "tpx-admin-password" });
+  t.equal(loadSettings({ TPX_DEMO_DATA: "false" }, false).demoData, false);
+  const own = loadSettings({ ADMIN_EMAIL: "me@example.com", ADMIN_PASSWORD: "a-long-password" }, false);
+  t.same(own.admin, { email: "me@example.com", password: "a-long-password" });
+  const error = t.throws(() => loadSettings({ ADMIN_PASSWORD: "short" }, false)) as ConfigError;
+  t.match(error.problems.join("\n"), /ADMIN_PASSWORD/);
+  t.notMatch(error.problems.join("\n"), /short/, "without showing the password");
+  t.ok(RUNNER_ONLY_VARIABLES.includes("TPX_DEMO_DATA"));
+  t.notOk(RUNNER_ONLY_VARIABLES.includes("ADMIN_EMAIL"), "the admin is the gateway's too");
+});
