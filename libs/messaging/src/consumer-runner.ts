@@ -29,7 +29,8 @@ export interface ConsumerRunnerOptions<Tx extends SqlExecutor> {
   /**
    * Most messages applied in one transaction (default 32; 1 = a transaction per message). Only messages already
    * received are grouped, nothing waits for a batch to fill, so at low load batches are single messages. A batch that
-   * fails is retried message by message, so one failing event never takes the others down with it.
+   * fails is retried message by message, so one failing event never takes the others down with it. A consumer
+   * definition may set its own.
    */
   batchSize?: number;
   /**
@@ -154,7 +155,8 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
     // until they expire: each such delivery is lost for an AckWait and counts against max_deliver. Pulls that expire
     // within half an AckWait are gone before the first redelivery of what the dead process held.
     const expiresMs = Math.min(30_000, Math.max(1_000, Math.floor(this.policy.ackWaitMs / 2)));
-    const settings = { maxMessages: PULL_BATCH, batchSize: this.batchSize, expiresMs };
+    const batchSize = Math.max(1, definition.batchSize ?? this.batchSize);
+    const settings = { maxMessages: Math.max(PULL_BATCH, batchSize), batchSize, expiresMs };
     return consumeUntilStopped(consumer, settings, log, (batch) => this.deliver(durable, definition, batch, log));
   }
 
@@ -180,7 +182,8 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
         span.setStatus({ code: SpanStatusCode.ERROR, message: event.message }).end();
         continue;
       }
-      deliveries.push({ message, event, span, context: trace.setSpan(parent, span) });
+      const traceContext = trace.setSpan(parent, span);
+      deliveries.push({ message, event: { ...event, traceContext }, span, context: traceContext });
     }
     if (deliveries.length > 1) {
       try {

@@ -1,3 +1,4 @@
+import type { Context } from "@opentelemetry/api";
 import { type CloudEvent, createEnvelope, type EventContract, type ServiceName, subjectFor } from "@tpx/contracts";
 import type { SqlExecutor } from "@tpx/db";
 import { injectTraceContext } from "@tpx/observability";
@@ -14,6 +15,19 @@ export interface AddEventOptions {
   subject?: string;
   id?: string;
   time?: Date;
+  /** The trace to store with the event instead of the active one (an event caused by one event of a batch). */
+  traceContext?: Context;
+}
+
+/** One event for `Outbox.addMany`; build it with `outboxEntry`, which checks the data against the contract. */
+export interface OutboxEntry {
+  contract: EventContract<unknown>;
+  data: unknown;
+  options?: AddEventOptions;
+}
+
+export function outboxEntry<T>(contract: EventContract<T>, data: T, options: AddEventOptions = {}): OutboxEntry {
+  return { contract: contract as EventContract<unknown>, data, options };
 }
 
 /**
@@ -33,27 +47,46 @@ export class Outbox {
     data: T,
     options: AddEventOptions = {},
   ): Promise<CloudEvent> {
-    const trace = injectTraceContext();
-    const envelope: CloudEvent = {
+    const row = this.rowFor(outboxEntry(contract, data, options));
+    await tx.$executeRawUnsafe(
+      "INSERT INTO outbox_event (id, subject, type, payload, headers) VALUES ($1::uuid, $2, $3, $4::jsonb, $5::jsonb)",
+      row.id,
+      row.subject,
+      row.type,
+      JSON.stringify(row.payload),
+      JSON.stringify(row.headers),
+    );
+    this.options.onWrite?.();
+    return row.payload;
+  }
+
+  /** Several events in one statement (a consumer's batch); returns their envelopes in the order given. */
+  async addMany(tx: SqlExecutor, entries: readonly OutboxEntry[]): Promise<CloudEvent[]> {
+    if (entries.length === 0) return [];
+    const rows = entries.map((entry) => this.rowFor(entry));
+    await tx.$executeRawUnsafe(
+      `INSERT INTO outbox_event (id, subject, type, payload, headers)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, subject text, type text, payload jsonb, headers jsonb)`,
+      JSON.stringify(rows),
+    );
+    this.options.onWrite?.();
+    return rows.map((row) => row.payload);
+  }
+
+  private rowFor({ contract, data, options = {} }: OutboxEntry) {
+    const { traceContext, ...envelopeOptions } = options;
+    const trace = injectTraceContext(traceContext);
+    const payload: CloudEvent = {
       ...createEnvelope({
         source: `tpx/${this.options.service}`,
         type: contract.type,
         dataschema: contract.dataschema,
         data: contract.encode(data),
-        ...options,
+        ...envelopeOptions,
       }),
       ...trace,
     };
     const subject = subjectFor(this.options.namespace, contract.type, contract.version);
-    await tx.$executeRawUnsafe(
-      "INSERT INTO outbox_event (id, subject, type, payload, headers) VALUES ($1::uuid, $2, $3, $4::jsonb, $5::jsonb)",
-      envelope.id,
-      subject,
-      contract.type,
-      JSON.stringify(envelope),
-      JSON.stringify(trace),
-    );
-    this.options.onWrite?.();
-    return envelope;
+    return { id: payload.id, subject, type: contract.type, payload, headers: trace };
   }
 }
