@@ -16,6 +16,16 @@ interface ConsumerAdvisory {
   deliveries: number;
 }
 
+/**
+ * Stream sequences are uint64 in JetStream and bigint in `dead_letter`; they travel as text between the two and become
+ * a JS number only here, which is exact up to 2^53 (nats.js itself hands sequences out as numbers).
+ */
+function sequenceNumber(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new Error(`stream sequence ${text} is beyond 2^53`);
+  return value;
+}
+
 export interface DeadLetterRow {
   id: string;
   consumer: string;
@@ -107,11 +117,11 @@ export class DeadLetters<Tx extends SqlExecutor> {
     const inserted = await this.options.db.$executeRawUnsafe(
       // The id is generated here: Prisma's @default(uuid()) lives in the client, the column has no default.
       `INSERT INTO dead_letter (id, consumer, stream, stream_seq, subject, reason, deliveries, event_id, body, headers)
-       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)
+       VALUES (gen_random_uuid(), $1, $2, $3::bigint, $4, $5, $6, $7, $8, $9::jsonb)
        ON CONFLICT (stream, stream_seq, consumer) DO NOTHING`,
       advisory.consumer,
       advisory.stream,
-      advisory.stream_seq,
+      String(advisory.stream_seq),
       stored?.subject ?? "",
       reason,
       advisory.deliveries,
@@ -129,8 +139,8 @@ export class DeadLetters<Tx extends SqlExecutor> {
   }
 
   async list(filter: { consumer?: string; pending?: boolean; limit?: number } = {}): Promise<DeadLetterRow[]> {
-    return this.options.db.$queryRawUnsafe<DeadLetterRow[]>(
-      `SELECT id::text AS id, consumer, stream, stream_seq::int AS "streamSeq", subject, reason, deliveries,
+    const rows = await this.options.db.$queryRawUnsafe<(Omit<DeadLetterRow, "streamSeq"> & { streamSeq: string })[]>(
+      `SELECT id::text AS id, consumer, stream, stream_seq::text AS "streamSeq", subject, reason, deliveries,
               event_id AS "eventId", created_at AS "createdAt", replayed_at AS "replayedAt", replay_error AS "replayError"
        FROM dead_letter
        WHERE ($1::text IS NULL OR consumer = $1) AND ($2::boolean IS NULL OR (replayed_at IS NULL) = $2)
@@ -139,18 +149,19 @@ export class DeadLetters<Tx extends SqlExecutor> {
       filter.pending ?? null,
       Math.min(filter.limit ?? 100, 500),
     );
+    return rows.map((row) => ({ ...row, streamSeq: sequenceNumber(row.streamSeq) }));
   }
 
   /** Runs the stored message through its consumer again; returns undefined when there is no such dead letter. */
   async replay(id: string): Promise<{ outcome: string; error?: string } | undefined> {
     const [row] = await this.options.db.$queryRawUnsafe<
-      { consumer: string; body: string; subject: string; streamSeq: number }[]
-    >(`SELECT consumer, body, subject, stream_seq::int AS "streamSeq" FROM dead_letter WHERE id = $1::uuid`, id);
+      { consumer: string; body: string; subject: string; streamSeq: string }[]
+    >(`SELECT consumer, body, subject, stream_seq::text AS "streamSeq" FROM dead_letter WHERE id = $1::uuid`, id);
     if (!row) return undefined;
     try {
       const outcome = await this.options.runner.replay(row.consumer, row.body, {
         subject: row.subject,
-        streamSequence: row.streamSeq,
+        streamSequence: sequenceNumber(row.streamSeq),
       });
       if (outcome === "undecodable") throw new Error("the stored message cannot be decoded");
       await this.options.db.$executeRawUnsafe(

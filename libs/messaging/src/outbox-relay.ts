@@ -1,7 +1,8 @@
 import type { JetStreamClient } from "@nats-io/jetstream";
-import type { TransactionRunner } from "@tpx/db";
+import type { SqlExecutor, TransactionRunner } from "@tpx/db";
 import type { Logger } from "@tpx/observability";
-import { Gauge, type Registry } from "prom-client";
+import { Counter, Gauge, type Registry } from "prom-client";
+import { classifyPublishFailure, describeError, isNoStreamForSubject } from "./publish-failure.ts";
 import { carrierToHeaders } from "./trace-headers.ts";
 
 /** How long after a wake() an empty outbox is looked at again every RECHECK_MS, waiting for the writer's commit. */
@@ -15,6 +16,23 @@ interface PendingRow {
   headers: Record<string, string>;
 }
 
+interface Failure {
+  id: string;
+  subject: string;
+  error: string;
+}
+
+/** A row the relay gave up on, as an admin sees it. */
+export interface ParkedEvent {
+  id: string;
+  subject: string;
+  type: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  parkedAt: Date;
+}
+
 export interface OutboxRelayOptions {
   db: TransactionRunner;
   js: JetStreamClient;
@@ -23,14 +41,21 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   pollIntervalMs?: number;
   publishTimeoutMs?: number;
+  /**
+   * Publishes of one row refused for a reason waiting will not heal (too large, no stream for its subject, not
+   * permitted) before the row is parked and the rows behind it flow. Outages and timeouts never count. Default 5.
+   */
+  parkAfterAttempts?: number;
   /** Fault injection for tests: runs after the batch was published and before it is marked sent. */
   afterPublish?: (ids: string[]) => Promise<void>;
 }
 
 /**
- * Publishes committed outbox rows to JetStream. Rows are claimed with FOR UPDATE SKIP LOCKED so replicas share the
- * work, published with Nats-Msg-Id = row id (JetStream drops duplicates inside its window; consumers' inboxes drop
- * the rest), and marked sent only after the PubAck. A crash anywhere leaves the row unsent, to be published again.
+ * Publishes committed outbox rows to JetStream in write order (created_at, then seq within a transaction). Rows are
+ * claimed with FOR UPDATE SKIP LOCKED so replicas share the work, published with Nats-Msg-Id = row id (JetStream drops
+ * duplicates inside its window; consumers' inboxes drop the rest), and marked sent only after the PubAck. A crash
+ * anywhere leaves the row unsent, to be published again. Transient failures (NATS away) are retried forever; a row
+ * refused `parkAfterAttempts` times is parked (skipped, counted, logged at error) until an admin retries it.
  */
 export class OutboxRelay {
   private readonly options: Required<Omit<OutboxRelayOptions, "metrics" | "afterPublish">> &
@@ -40,23 +65,40 @@ export class OutboxRelay {
   /** The sleep in progress, if any: stop() always ends it, wake() only when it is the idle poll wait. */
   private pause: { finish(): void; wakeable: boolean } | undefined;
   private lastWake = 0;
-  private readonly pending: Gauge | undefined;
+  private readonly parkedTotal: Counter | undefined;
 
   constructor(options: OutboxRelayOptions) {
-    this.options = { batchSize: 100, pollIntervalMs: 1000, publishTimeoutMs: 5000, ...options };
-    this.pending = options.metrics
-      ? new Gauge({
-          name: "tpx_outbox_pending",
-          help: "Outbox rows not yet published",
-          registers: [options.metrics],
-          collect: async () => {
-            const [row] = await options.db.$queryRawUnsafe<{ count: bigint }[]>(
-              "SELECT count(*) AS count FROM outbox_event WHERE sent_at IS NULL",
-            );
-            this.pending?.set(Number(row?.count ?? 0));
-          },
-        })
-      : undefined;
+    this.options = { batchSize: 100, pollIntervalMs: 1000, publishTimeoutMs: 5000, parkAfterAttempts: 5, ...options };
+    const { metrics, db } = options;
+    if (!metrics) return;
+    // Literal `name:` keys: test/deploy/observability.test.ts finds registered metrics by that pattern.
+    const countGauge = ({ name, help, where }: { name: string; help: string; where: string }) =>
+      new Gauge({
+        name,
+        help,
+        registers: [metrics],
+        async collect() {
+          const [row] = await db.$queryRawUnsafe<{ count: bigint }[]>(
+            `SELECT count(*) AS count FROM outbox_event WHERE ${where}`,
+          );
+          this.set(Number(row?.count ?? 0));
+        },
+      });
+    countGauge({
+      name: "tpx_outbox_pending",
+      help: "Outbox rows waiting to be published",
+      where: "sent_at IS NULL AND parked_at IS NULL",
+    });
+    countGauge({
+      name: "tpx_outbox_parked",
+      help: "Outbox rows the relay gave up on, waiting for an admin to retry them",
+      where: "sent_at IS NULL AND parked_at IS NOT NULL",
+    });
+    this.parkedTotal = new Counter({
+      name: "tpx_outbox_parked_total",
+      help: "Outbox rows parked after their publish was refused parkAfterAttempts times",
+      registers: [metrics],
+    });
   }
 
   start(): void {
@@ -85,10 +127,11 @@ export class OutboxRelay {
       async (tx) => {
         const rows = await tx.$queryRawUnsafe<PendingRow[]>(
           `SELECT id::text AS id, subject, payload, headers FROM outbox_event
-           WHERE sent_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+           WHERE sent_at IS NULL AND parked_at IS NULL ORDER BY created_at, seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
           batchSize,
         );
         if (rows.length === 0) return 0;
+        // Issued in row order on one connection, so JetStream stores them in that order.
         const results = await Promise.allSettled(
           rows.map((row) =>
             js.publish(row.subject, JSON.stringify(row.payload), {
@@ -99,9 +142,7 @@ export class OutboxRelay {
           ),
         );
         const sent = rows.filter((_, index) => results[index]?.status === "fulfilled").map((row) => row.id);
-        const failed = results.flatMap((result, index) =>
-          result.status === "rejected" ? [{ id: rows[index]!.id, error: String(result.reason) }] : [],
-        );
+        const { refused, transient } = await this.sortFailures(rows, results);
         await this.options.afterPublish?.(sent);
         if (sent.length > 0) {
           await tx.$executeRawUnsafe(
@@ -109,18 +150,112 @@ export class OutboxRelay {
             sent,
           );
         }
-        if (failed.length > 0) {
-          logger.warn({ failed: failed.length, error: failed[0]?.error }, "outbox publish failed; will retry");
+        if (transient.length > 0) {
+          logger.warn({ failed: transient.length, error: transient[0]?.error }, "outbox publish failed; will retry");
           await tx.$executeRawUnsafe(
-            "UPDATE outbox_event SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])",
-            failed.map((entry) => entry.id),
-            failed[0]?.error ?? "publish failed",
+            `UPDATE outbox_event AS o SET last_error = f.error
+             FROM unnest($1::uuid[], $2::text[]) AS f(id, error) WHERE o.id = f.id`,
+            transient.map((failure) => failure.id),
+            transient.map((failure) => failure.error),
           );
         }
+        if (refused.length > 0) await this.recordRefusals(tx, refused);
         return sent.length;
       },
-      { timeout: publishTimeoutMs * 2 + 10_000 },
+      { timeout: publishTimeoutMs * 3 + 10_000 },
     );
+  }
+
+  /** Parked rows, oldest first. */
+  async listParked(limit = 100): Promise<ParkedEvent[]> {
+    return this.options.db.$queryRawUnsafe<ParkedEvent[]>(
+      `SELECT id::text AS id, subject, type, attempts, last_error AS "lastError", created_at AS "createdAt",
+              parked_at AS "parkedAt"
+       FROM outbox_event WHERE sent_at IS NULL AND parked_at IS NOT NULL
+       ORDER BY created_at, seq LIMIT $1`,
+      Math.min(Math.max(limit, 1), 500),
+    );
+  }
+
+  /**
+   * Puts parked rows (all of them, or those with the given ids) back in line with a fresh attempt budget, in their
+   * original place: the relay tries them before anything written after them. Returns how many were unparked.
+   */
+  async retryParked(ids?: readonly string[]): Promise<number> {
+    const count = await this.options.db.$executeRawUnsafe(
+      `UPDATE outbox_event SET parked_at = NULL, attempts = 0
+       WHERE sent_at IS NULL AND parked_at IS NOT NULL AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[]))`,
+      ids ? [...ids] : null,
+    );
+    if (count > 0) {
+      this.options.logger.info({ count }, "parked outbox rows put back in line");
+      this.wake();
+    }
+    return count;
+  }
+
+  /** Splits the rejected publishes into refusals (count towards parking) and transient failures (retried forever). */
+  private async sortFailures(
+    rows: PendingRow[],
+    results: PromiseSettledResult<unknown>[],
+  ): Promise<{ refused: Failure[]; transient: Failure[] }> {
+    const refused: Failure[] = [];
+    const transient: Failure[] = [];
+    const noStream = new Map<string, Promise<boolean>>();
+    for (const [index, row] of rows.entries()) {
+      const result = results[index];
+      if (result?.status !== "rejected") continue;
+      const failure = { id: row.id, subject: row.subject, error: describeError(result.reason) };
+      let kind = classifyPublishFailure(result.reason);
+      if (kind === "no-responders") {
+        if (!noStream.has(row.subject)) noStream.set(row.subject, this.noStreamCaptures(row.subject));
+        kind = (await noStream.get(row.subject)) ? "refused" : "transient";
+        if (kind === "refused") failure.error = `no JetStream stream captures subject ${row.subject}`;
+      }
+      (kind === "refused" ? refused : transient).push(failure);
+    }
+    return { refused, transient };
+  }
+
+  /** Asks JetStream itself: only its answer "no stream matches" makes a no-responders a refusal. */
+  private async noStreamCaptures(subject: string): Promise<boolean> {
+    try {
+      const jsm = await this.options.js.jetstreamManager(false);
+      await jsm.streams.find(subject);
+      return false;
+    } catch (error) {
+      return isNoStreamForSubject(error);
+    }
+  }
+
+  private async recordRefusals(tx: SqlExecutor, refused: Failure[]): Promise<void> {
+    const { logger, parkAfterAttempts } = this.options;
+    const updated = await tx.$queryRawUnsafe<{ id: string; attempts: number; parked: boolean }[]>(
+      `UPDATE outbox_event AS o
+       SET attempts = o.attempts + 1, last_error = f.error,
+           parked_at = CASE WHEN o.attempts + 1 >= $3 THEN now() END
+       FROM unnest($1::uuid[], $2::text[]) AS f(id, error) WHERE o.id = f.id
+       RETURNING o.id::text AS id, o.attempts, o.parked_at IS NOT NULL AS parked`,
+      refused.map((failure) => failure.id),
+      refused.map((failure) => failure.error),
+      parkAfterAttempts,
+    );
+    const parked = new Set(updated.filter((row) => row.parked).map((row) => row.id));
+    for (const failure of refused) {
+      if (parked.has(failure.id)) {
+        logger.error(
+          { outboxId: failure.id, subject: failure.subject, attempts: parkAfterAttempts, error: failure.error },
+          "outbox event parked: publishing it keeps being refused; later events go ahead, retry it once the cause is fixed",
+        );
+      }
+    }
+    if (parked.size > 0) this.parkedTotal?.inc(parked.size);
+    if (parked.size < refused.length) {
+      logger.warn(
+        { refused: refused.length - parked.size, error: refused[0]?.error },
+        "outbox publish refused; the row is parked if this keeps happening",
+      );
+    }
   }
 
   private async run(): Promise<void> {

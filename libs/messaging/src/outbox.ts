@@ -32,7 +32,8 @@ export function outboxEntry<T>(contract: EventContract<T>, data: T, options: Add
 
 /**
  * Writes events into the service's `outbox_event` table inside the caller's transaction, so the event exists if and
- * only if the state change it describes was committed. The current trace context is stored with it.
+ * only if the state change it describes was committed. The current trace context is stored with it. Events are
+ * published in the order they were written (the table's `seq`), also within one transaction.
  */
 export class Outbox {
   private readonly options: OutboxOptions;
@@ -65,8 +66,12 @@ export class Outbox {
     if (entries.length === 0) return [];
     const rows = entries.map((entry) => this.rowFor(entry));
     await tx.$executeRawUnsafe(
+      // seq (the relay's order within a transaction) is drawn row by row as inserted: ORDER BY keeps the given order.
       `INSERT INTO outbox_event (id, subject, type, payload, headers)
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, subject text, type text, payload jsonb, headers jsonb)`,
+       SELECT r.id, r.subject, r.type, r.payload, r.headers
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(row, position),
+            jsonb_to_record(e.row) AS r(id uuid, subject text, type text, payload jsonb, headers jsonb)
+       ORDER BY e.position`,
       JSON.stringify(rows),
     );
     this.options.onWrite?.();

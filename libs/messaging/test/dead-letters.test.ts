@@ -120,3 +120,45 @@ t.test("an undecodable body is terminated at once and captured with reason termi
   t.same(replay, { outcome: "failed", error: "the stored message cannot be decoded" });
   t.equal((await p.effects()).size, 1);
 });
+
+t.test("stream sequences past 2^31 survive capture, list and replay", async (t) => {
+  const p = await openPipeline(t);
+  const runner = p.runner({ retry });
+  const deadLetters = p.deadLetters(runner);
+  const big = 2 ** 31 + 5;
+  await p.consumerDb.$executeRawUnsafe(
+    `INSERT INTO dead_letter (consumer, stream, stream_seq, subject, reason, deliveries, body)
+     VALUES ($1, $2, $3::bigint, 'x', 'terminated', 1, '{not json')`,
+    durable,
+    p.stream,
+    String(big),
+  );
+  t.match(await deadLetters.list(), [{ streamSeq: big }], "a row stored with a large sequence lists");
+
+  // The advisory JetStream would send for a message far down a long-lived stream: captured through the real path.
+  const huge = 2 ** 40;
+  await deadLetters.start();
+  await p.nc.publish(
+    `$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.${p.stream}.${durable}`,
+    JSON.stringify({
+      type: "io.nats.jetstream.advisory.v1.max_deliver",
+      stream: p.stream,
+      consumer: durable,
+      stream_seq: huge,
+      deliveries: 3,
+    }),
+  );
+  const letters = await waitFor(
+    async () => {
+      const rows = await deadLetters.list();
+      return rows.length === 2 && rows;
+    },
+    { timeoutMs: SETTLE_MS, description: "advisory captured" },
+  );
+  t.same(
+    letters.map((letter) => letter.streamSeq).sort((a, b) => a - b),
+    [big, huge],
+  );
+  const replay = await deadLetters.replay(letters.find((letter) => letter.streamSeq === huge)!.id);
+  t.same(replay, { outcome: "failed", error: "the stored message cannot be decoded" }, "replay reads the row back");
+});

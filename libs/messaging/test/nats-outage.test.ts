@@ -1,6 +1,7 @@
 // (c) NATS goes away for a while (a private nats-server, stopped and started on the same port and store). Events
 // keep being committed to the outbox during the outage, nothing is lost, and after the restart everything drains and
-// is applied exactly once. Stopping relay and consumers while NATS is down must not hang.
+// is applied exactly once, published in the order it was written; an outage is never mistaken for a refusal, so no row
+// is parked even with parkAfterAttempts = 1. Stopping relay and consumers while NATS is down must not hang.
 import { setTimeout as sleep } from "node:timers/promises";
 import { durableName, partnerRegisteredV1 } from "@tpx/contracts";
 import { startNatsServer, waitFor } from "@tpx/testing";
@@ -12,7 +13,7 @@ const durable = durableName("survey", partnerRegisteredV1.type, partnerRegistere
 t.test("events written during an outage wait in the outbox and are applied once after NATS returns", async (t) => {
   const nats = await startNatsServer(t);
   const p = await openPipeline(t, { natsUrl: nats.url });
-  p.relay({ publishTimeoutMs: 500 }).start();
+  p.relay({ publishTimeoutMs: 500, parkAfterAttempts: 1 }).start();
   await p.runner().start();
 
   const before = await Promise.all(Array.from({ length: 5 }, () => p.writeEvent()));
@@ -40,6 +41,22 @@ t.test("events written during an outage wait in the outbox and are applied once 
     "all 25 events applied exactly once",
   );
   t.equal(effects.size, 25);
+
+  const [parked] = await p.producerDb.$queryRawUnsafe<{ n: number }[]>(
+    "SELECT count(*)::int AS n FROM outbox_event WHERE parked_at IS NOT NULL",
+  );
+  t.equal(parked?.n, 0, "nothing was parked");
+  const stored: string[] = [];
+  const { state } = await p.jsm.streams.info(p.stream);
+  for (let seq = state.first_seq; seq <= state.last_seq; seq += 1) {
+    const id = (await p.jsm.streams.getMessage(p.stream, { seq }))?.header.get("Nats-Msg-Id");
+    if (id && !stored.includes(id)) stored.push(id);
+  }
+  t.same(
+    stored.slice(before.length),
+    during.map((event) => event.id),
+    "the events of the outage are in the stream in the order they were written",
+  );
 });
 
 t.test("relay and consumers stop promptly while NATS is down", async (t) => {

@@ -6,6 +6,7 @@ import type { platformVariables } from "../config/platform-variables.ts";
 import { buildServer, type HttpServer, type TrustProxy } from "../http/build-server.ts";
 import { registerOpenApiDocument } from "../http/openapi.ts";
 import { registerDeadLetterRoutes } from "../routes/dead-letters.ts";
+import { registerParkedOutboxRoutes } from "../routes/outbox.ts";
 import { type BackgroundTask, serve } from "./lifecycle.ts";
 import { createPlatform, type Platform, type PlatformOptions } from "./platform.ts";
 import { runMain } from "./run-main.ts";
@@ -14,7 +15,7 @@ type PlatformSpec = ConfigSpec<ReturnType<typeof platformVariables>>;
 
 /**
  * The HTTP server of a service before its own routes: shared error shape, health, metrics, tracing, token
- * verification and the dead-letter admin routes.
+ * verification and the dead-letter and parked-outbox admin routes.
  */
 export function buildPlatformServer<Tx extends SqlExecutor, Db extends TransactionRunner<Tx>>(
   platform: Platform<Tx, Db>,
@@ -29,6 +30,7 @@ export function buildPlatformServer<Tx extends SqlExecutor, Db extends Transacti
   registerOpenApiDocument(app, platform.service);
   registerAuthentication(app, platform.verifyToken);
   registerDeadLetterRoutes(app, platform.deadLetters);
+  registerParkedOutboxRoutes(app, platform.relay);
   return app;
 }
 
