@@ -15,6 +15,7 @@ import { Counter, type Registry } from "prom-client";
 import { type ConsumerDefinition, DEFAULT_RETRY_POLICY, type RetryPolicy, redeliveryDelay } from "./consumer.ts";
 import { applyEvents, type DecodedEvent, type DeliveryMeta, decodeEvent, type ProcessOutcome } from "./inbox.ts";
 import { consumeUntilStopped, type RunningConsumer } from "./resilient-consume.ts";
+import { PeriodicPruner, pruneInboxRows } from "./retention.ts";
 import { headersToCarrier } from "./trace-headers.ts";
 
 export interface ConsumerRunnerOptions<Tx extends SqlExecutor> {
@@ -39,6 +40,15 @@ export interface ConsumerRunnerOptions<Tx extends SqlExecutor> {
    * well below what the consumer gets through in one AckWait. Messages waiting for a retry also occupy it.
    */
   maxAckPending?: number;
+  /**
+   * Inbox rows (`processed_event`) are deleted this many days after their event was applied, in batches, every
+   * `pruneIntervalMs` while the runner runs. A row must outlive every way a copy of its event can still arrive: the
+   * streams' max_age (a consumer created anew replays what they hold) and the producers' outbox retention (a lost
+   * stream re-published). Unset: inbox rows are kept.
+   */
+  inboxRetentionDays?: number;
+  /** How often expired inbox rows are looked for (default 5 minutes). */
+  pruneIntervalMs?: number;
 }
 
 export type { ProcessOutcome } from "./inbox.ts";
@@ -66,6 +76,7 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
   private readonly definitions = new Map<string, ConsumerDefinition<Tx, unknown>>();
   private readonly running: RunningConsumer[] = [];
   private readonly processed: Counter | undefined;
+  private readonly pruner: PeriodicPruner | undefined;
 
   constructor(options: ConsumerRunnerOptions<Tx>) {
     this.options = options;
@@ -79,6 +90,24 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
           registers: [options.metrics],
         })
       : undefined;
+    const { inboxRetentionDays, db, metrics } = options;
+    if (inboxRetentionDays !== undefined) {
+      this.pruner = new PeriodicPruner({
+        table: "processed_event",
+        pruneBatch: (limit) => pruneInboxRows(db, inboxRetentionDays, limit),
+        logger: options.logger,
+        ...(options.pruneIntervalMs === undefined ? {} : { intervalMs: options.pruneIntervalMs }),
+        ...(metrics
+          ? {
+              deleted: new Counter({
+                name: "tpx_inbox_pruned_total",
+                help: "Inbox (processed_event) rows deleted after their retention",
+                registers: [metrics],
+              }),
+            }
+          : {}),
+      });
+    }
   }
 
   add<T>(definition: ConsumerDefinition<Tx, T>): this {
@@ -102,11 +131,17 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
       const consumer = await this.ensureConsumer(durable, definition);
       this.running.push(await this.consume(durable, definition, consumer));
     }
+    this.pruner?.start();
   }
 
   /** Stops pulling; resolves after in-flight messages are finished (acked or nak'd). */
   async stop(): Promise<void> {
-    await Promise.all(this.running.splice(0).map((running) => running.stop()));
+    await Promise.all([...this.running.splice(0).map((running) => running.stop()), this.pruner?.stop()]);
+  }
+
+  /** Deletes the inbox rows past their retention now (what the runner does every few minutes); returns how many. */
+  pruneInbox(): Promise<number> {
+    return this.pruner?.pruneNow() ?? Promise.resolve(0);
   }
 
   /** Runs one raw message body through the named consumer (used by dead-letter replay). */

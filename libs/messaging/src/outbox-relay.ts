@@ -3,6 +3,7 @@ import type { SqlExecutor, TransactionRunner } from "@tpx/db";
 import type { Logger } from "@tpx/observability";
 import { Counter, Gauge, type Registry } from "prom-client";
 import { classifyPublishFailure, describeError, isNoStreamForSubject } from "./publish-failure.ts";
+import { PeriodicPruner, pruneSentOutboxRows } from "./retention.ts";
 import { carrierToHeaders } from "./trace-headers.ts";
 
 /** How long after a wake() an empty outbox is looked at again every RECHECK_MS, waiting for the writer's commit. */
@@ -46,6 +47,13 @@ export interface OutboxRelayOptions {
    * permitted) before the row is parked and the rows behind it flow. Outages and timeouts never count. Default 5.
    */
   parkAfterAttempts?: number;
+  /**
+   * Published rows are deleted this many hours after they were sent, in batches, every `pruneIntervalMs` while the
+   * relay runs. Unsent and parked rows are never deleted. Unset: published rows are kept.
+   */
+  retentionHours?: number;
+  /** How often expired rows are looked for (default 5 minutes). */
+  pruneIntervalMs?: number;
   /** Fault injection for tests: runs after the batch was published and before it is marked sent. */
   afterPublish?: (ids: string[]) => Promise<void>;
 }
@@ -55,21 +63,42 @@ export interface OutboxRelayOptions {
  * claimed with FOR UPDATE SKIP LOCKED so replicas share the work, published with Nats-Msg-Id = row id (JetStream drops
  * duplicates inside its window; consumers' inboxes drop the rest), and marked sent only after the PubAck. A crash
  * anywhere leaves the row unsent, to be published again. Transient failures (NATS away) are retried forever; a row
- * refused `parkAfterAttempts` times is parked (skipped, counted, logged at error) until an admin retries it.
+ * refused `parkAfterAttempts` times is parked (skipped, counted, logged at error) until an admin retries it. Published
+ * rows are kept `retentionHours` (to re-publish a lost stream from), then deleted a batch at a time.
  */
 export class OutboxRelay {
-  private readonly options: Required<Omit<OutboxRelayOptions, "metrics" | "afterPublish">> &
-    Pick<OutboxRelayOptions, "afterPublish">;
+  private readonly options: Required<
+    Omit<OutboxRelayOptions, "metrics" | "afterPublish" | "retentionHours" | "pruneIntervalMs">
+  > &
+    Pick<OutboxRelayOptions, "afterPublish" | "retentionHours">;
   private running = false;
   private loop: Promise<void> | undefined;
   /** The sleep in progress, if any: stop() always ends it, wake() only when it is the idle poll wait. */
   private pause: { finish(): void; wakeable: boolean } | undefined;
   private lastWake = 0;
   private readonly parkedTotal: Counter | undefined;
+  private readonly pruner: PeriodicPruner | undefined;
 
   constructor(options: OutboxRelayOptions) {
     this.options = { batchSize: 100, pollIntervalMs: 1000, publishTimeoutMs: 5000, parkAfterAttempts: 5, ...options };
-    const { metrics, db } = options;
+    const { metrics, db, retentionHours } = options;
+    if (retentionHours !== undefined) {
+      this.pruner = new PeriodicPruner({
+        table: "outbox_event",
+        pruneBatch: (limit) => pruneSentOutboxRows(db, retentionHours, limit),
+        logger: options.logger,
+        ...(options.pruneIntervalMs === undefined ? {} : { intervalMs: options.pruneIntervalMs }),
+        ...(metrics
+          ? {
+              deleted: new Counter({
+                name: "tpx_outbox_pruned_total",
+                help: "Published outbox rows deleted after their retention",
+                registers: [metrics],
+              }),
+            }
+          : {}),
+      });
+    }
     if (!metrics) return;
     // Literal `name:` keys: test/deploy/observability.test.ts finds registered metrics by that pattern.
     const countGauge = ({ name, help, where }: { name: string; help: string; where: string }) =>
@@ -105,13 +134,19 @@ export class OutboxRelay {
     if (this.running) return;
     this.running = true;
     this.loop = this.run();
+    this.pruner?.start();
   }
 
   /** Stops claiming new batches; resolves once the batch in flight is finished. */
   async stop(): Promise<void> {
     this.running = false;
     this.pause?.finish();
-    await this.loop;
+    await Promise.all([this.loop, this.pruner?.stop()]);
+  }
+
+  /** Deletes the published rows past their retention now (what the relay does every few minutes); returns how many. */
+  pruneSent(): Promise<number> {
+    return this.pruner?.pruneNow() ?? Promise.resolve(0);
   }
 
   /** A row was just written (its transaction may not have committed yet): publish soon rather than at the next poll. */

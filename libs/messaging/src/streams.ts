@@ -9,8 +9,12 @@ import { nanos } from "@nats-io/transport-node";
 import { advisoryStreamName, SERVICE_NAMES, type ServiceName, streamName, streamSubjects } from "@tpx/contracts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Long enough to re-deliver or replay a month of history to a new consumer. */
-const EVENT_RETENTION_MS = 30 * DAY_MS;
+/**
+ * How long the event streams keep a message (their max_age): long enough to re-deliver or replay a month of history
+ * to a new consumer. Inbox retention must exceed it, or a replay could apply an event twice.
+ */
+export const STREAM_MAX_AGE_DAYS = 30;
+const EVENT_RETENTION_MS = STREAM_MAX_AGE_DAYS * DAY_MS;
 /** JetStream drops a re-published message with the same Nats-Msg-Id inside this window. */
 export const DUPLICATE_WINDOW_MS = 2 * 60 * 1000;
 

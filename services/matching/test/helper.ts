@@ -100,6 +100,9 @@ export const contractorProfile = {
 
 /** Event types written to the outbox, oldest first. */
 export async function outboxTypes(deps: MatchingDeps): Promise<string[]> {
-  const rows = await deps.db.outboxEvent.findMany({ orderBy: { createdAt: "asc" }, select: { type: true } });
+  const rows = await deps.db.outboxEvent.findMany({
+    orderBy: [{ createdAt: "asc" }, { seq: "asc" }],
+    select: { type: true },
+  });
   return rows.map((row) => row.type);
 }

@@ -60,7 +60,7 @@ export async function startPartner(t: TeardownRegistry, options: { consumers?: b
     },
     /** Outbox rows of one event type, payload data decoded as JSON. */
     async outbox(type: string) {
-      const rows = await db.outboxEvent.findMany({ where: { type }, orderBy: { createdAt: "asc" } });
+      const rows = await db.outboxEvent.findMany({ where: { type }, orderBy: [{ createdAt: "asc" }, { seq: "asc" }] });
       // biome-ignore lint/suspicious/noExplicitAny: event payloads are asserted on field by field
       return rows.map((row) => (row.payload as { data: any }).data);
     },

@@ -91,7 +91,7 @@ export async function seedPartner(
 
 /** Payloads (`data`) of the outbox events of one type, oldest first. */
 export async function outboxData(db: Db, type: string): Promise<Record<string, unknown>[]> {
-  const rows = await db.outboxEvent.findMany({ where: { type }, orderBy: { createdAt: "asc" } });
+  const rows = await db.outboxEvent.findMany({ where: { type }, orderBy: [{ createdAt: "asc" }, { seq: "asc" }] });
   return rows.map((row) => (row.payload as { data: Record<string, unknown> }).data);
 }
 

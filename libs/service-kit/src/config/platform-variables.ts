@@ -1,3 +1,4 @@
+import { STREAM_MAX_AGE_DAYS } from "@tpx/messaging";
 import type { ConfigOf } from "./define-config.ts";
 import { bool, int, oneOf, optional, str, url } from "./variables.ts";
 
@@ -51,6 +52,24 @@ export function platformVariables(options: { defaultPort: number }) {
       url({ description: "where the gateway publishes its token keys (JWKS)", protocols: ["http", "https"] }),
     ),
     AUTH_JWKS: optional(str({ description: "token keys as an inline JWKS JSON document (instead of AUTH_JWKS_URL)" })),
+    // Bounded so an inbox (INBOX_RETENTION_DAYS, at least STREAM_MAX_AGE_DAYS + 5) always outlives every outbox row
+    // that could be re-published: a re-published event is then always recognised as a duplicate.
+    OUTBOX_RETENTION_HOURS: int({
+      description:
+        "hours a sent outbox row is kept (to re-publish a lost stream) before it is deleted; unsent and parked rows " +
+        `are always kept; at most ${STREAM_MAX_AGE_DAYS * 24} (the streams' max_age)`,
+      default: "168",
+      min: 1,
+      max: STREAM_MAX_AGE_DAYS * 24,
+    }),
+    INBOX_RETENTION_DAYS: int({
+      description:
+        "days the inbox (processed_event) remembers an applied event so a redelivered copy is skipped; at least " +
+        `${STREAM_MAX_AGE_DAYS + 5}: longer than the streams' max_age and any OUTBOX_RETENTION_HOURS`,
+      default: "90",
+      min: STREAM_MAX_AGE_DAYS + 5,
+      max: 3650,
+    }),
     SHUTDOWN_DELAY_MS: int({
       description: "time between readiness turning false and closing the server (endpoint propagation)",
       default: "0",

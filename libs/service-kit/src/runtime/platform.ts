@@ -19,7 +19,6 @@ import { createTokenVerifier, type TokenVerifier } from "../auth/verifier.ts";
 import type { PlatformConfig } from "../config/platform-variables.ts";
 import { createMetricsRegistry } from "../http/metrics.ts";
 import { Readiness } from "../http/readiness.ts";
-import { createRedis } from "./redis.ts";
 
 export interface PlatformOptions<Tx extends SqlExecutor, Db extends TransactionRunner<Tx>> {
   service: ServiceName;
@@ -75,7 +74,8 @@ export async function createPlatform<Tx extends SqlExecutor, Db extends Transact
   const js = jetstream(nats);
   await ensureStreams(jsm, config.EVENT_NAMESPACE);
 
-  const redis = options.useRedis ? createRedis(config.REDIS_URL, service) : undefined;
+  // Imported only when used: most services never load the Redis client.
+  const redis = options.useRedis ? (await import("./redis.ts")).createRedis(config.REDIS_URL, service) : undefined;
   if (redis) readiness.addCheck("redis", () => redis.ping());
 
   const relay = new OutboxRelay({
@@ -83,6 +83,7 @@ export async function createPlatform<Tx extends SqlExecutor, Db extends Transact
     js,
     logger: logger.child({ component: "outbox-relay" }),
     metrics,
+    retentionHours: config.OUTBOX_RETENTION_HOURS,
     ...(options.relayPollIntervalMs === undefined ? {} : { pollIntervalMs: options.relayPollIntervalMs }),
   });
   const outbox = new Outbox({ service, namespace: config.EVENT_NAMESPACE, onWrite: () => relay.wake() });
@@ -94,6 +95,7 @@ export async function createPlatform<Tx extends SqlExecutor, Db extends Transact
     jsm,
     logger,
     metrics,
+    inboxRetentionDays: config.INBOX_RETENTION_DAYS,
     ...(options.retry ? { retry: options.retry } : {}),
   });
   const deadLetters = new DeadLetters<Tx>({

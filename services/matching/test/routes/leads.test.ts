@@ -52,7 +52,7 @@ t.test("lead pipeline routes", async (t) => {
     t.equal((await move("lost")).statusCode, 409, "won is final");
     const events = await deps.db.outboxEvent.findMany({
       where: { type: "lead.status_changed", subject: { contains: "" } },
-      orderBy: { createdAt: "asc" },
+      orderBy: [{ createdAt: "asc" }, { seq: "asc" }],
     });
     const statuses = events
       .map((e) => leadStatusChangedV1.decode((e.payload as { data: unknown }).data))

@@ -80,7 +80,7 @@ export async function startNotification(
 
 /** The events this service wrote to its outbox, oldest first. */
 export async function outboxEvents(deps: Deps, type: string): Promise<CloudEvent<Record<string, unknown>>[]> {
-  const rows = await deps.db.outboxEvent.findMany({ where: { type }, orderBy: { createdAt: "asc" } });
+  const rows = await deps.db.outboxEvent.findMany({ where: { type }, orderBy: [{ createdAt: "asc" }, { seq: "asc" }] });
   return rows.map((row) => row.payload as unknown as CloudEvent<Record<string, unknown>>);
 }
 

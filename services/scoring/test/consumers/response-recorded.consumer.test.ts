@@ -8,7 +8,10 @@ import { onboarded, publish, response, startScoring, tierChanged } from "../help
 const RESPONSE_CONSUMER = "scoring__response-recorded-v1";
 
 async function pcrEvents(db: Db, partnerId: string) {
-  const rows = await db.outboxEvent.findMany({ where: { type: "pcr.updated" }, orderBy: { createdAt: "asc" } });
+  const rows = await db.outboxEvent.findMany({
+    where: { type: "pcr.updated" },
+    orderBy: [{ createdAt: "asc" }, { seq: "asc" }],
+  });
   return rows
     .map((row) => pcrUpdatedV1.decode((row.payload as { data: unknown }).data))
     .filter((event) => event.partnerId === partnerId)
