@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import t from "tap";
 import { parse } from "yaml";
-import { readRepoFile, repoPath } from "./support/repository.ts";
+import type { K8sObject } from "./support/manifests.ts";
+import { queriedMetrics, registeredMetrics } from "./support/metrics.ts";
+import { renderChart } from "./support/render.ts";
+import { prodValues, readRepoFile } from "./support/repository.ts";
 
 interface Rule {
   alert?: string;
@@ -17,29 +18,6 @@ const rulesFile = "deploy/observability/alerts/tpx-alerts.yaml";
 const rules = (parse(readRepoFile(rulesFile)) as { groups: { name: string; rules: Rule[] }[] }).groups.flatMap(
   (group) => group.rules,
 );
-
-/** Metric names registered in the TypeScript sources (prom-client `name: "..."`), as observability.test.ts finds them. */
-function registeredMetrics(): Set<string> {
-  const names = new Set<string>();
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir)) {
-      const file = path.join(dir, entry);
-      if (entry === "node_modules" || entry === "generated") continue;
-      if (statSync(file).isDirectory()) walk(file);
-      else if (file.endsWith(".ts")) {
-        for (const match of readFileSync(file, "utf8").matchAll(/name:\s*"([a-z_:][a-z0-9_:]*)"/g))
-          names.add(match[1] as string);
-      }
-    }
-  };
-  for (const root of ["libs", "services"]) {
-    for (const workspace of readdirSync(repoPath(root))) {
-      const src = repoPath(root, workspace, "src");
-      if (statSync(src, { throwIfNoEntry: false })?.isDirectory()) walk(src);
-    }
-  }
-  return names;
-}
 
 t.test("every alert is complete enough to act on", async (t) => {
   t.ok(rules.length > 0, "the file has rules");
@@ -58,13 +36,13 @@ t.test("parked outbox rows alert after some minutes", async (t) => {
 
 t.test("every tpx_ and http_ metric an alert queries is registered by the code", async (t) => {
   const registered = registeredMetrics();
-  const queried = new Set(
-    [
-      ...rules
-        .map((rule) => rule.expr)
-        .join("\n")
-        .matchAll(/\b((?:tpx|http)_[a-z0-9_]+)/g),
-    ].map((m) => (m[1] as string).replace(/_(bucket|count|sum)$/, "")),
-  );
+  const queried = queriedMetrics(rules.map((rule) => rule.expr));
   for (const metric of queried) t.ok(registered.has(metric), `${metric} is registered in libs/ or services/`);
+});
+
+t.test("production ships the rules as a PrometheusRule the operator picks up", async (t) => {
+  const manifests = await renderChart({ values: [prodValues] });
+  const [rule] = manifests.ofKind<K8sObject & { spec?: unknown }>("PrometheusRule");
+  t.equal(rule?.metadata.labels?.release, "kube-prometheus-stack", "labelled for the operator's rule selector");
+  t.same(rule?.spec, parse(readRepoFile(rulesFile)), "the spec is deploy/observability's rule file, unchanged");
 });

@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import t from "tap";
 import { parse } from "yaml";
 import type { ConfigMap, Deployment } from "./support/manifests.ts";
+import { queriedMetrics, registeredMetrics } from "./support/metrics.ts";
 import { renderChart } from "./support/render.ts";
-import { devValues, prodValues, readRepoFile, repoPath } from "./support/repository.ts";
+import { devValues, prodValues, readRepoFile } from "./support/repository.ts";
 
 interface Panel {
   title: string;
@@ -15,29 +14,6 @@ interface Panel {
 const dashboardFile = "deploy/observability/dashboards/tpx-overview.json";
 const dashboard = JSON.parse(readRepoFile(dashboardFile)) as { uid: string; panels: Panel[] };
 const expressions = dashboard.panels.flatMap((p) => (p.targets ?? []).map((target) => target.expr));
-
-/** Metric names registered in the TypeScript sources (prom-client `name: "..."`). */
-function registeredMetrics(): Set<string> {
-  const names = new Set<string>();
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir)) {
-      const file = path.join(dir, entry);
-      if (entry === "node_modules" || entry === "generated") continue;
-      if (statSync(file).isDirectory()) walk(file);
-      else if (file.endsWith(".ts")) {
-        for (const match of readFileSync(file, "utf8").matchAll(/name:\s*"([a-z_:][a-z0-9_:]*)"/g))
-          names.add(match[1] as string);
-      }
-    }
-  };
-  for (const root of ["libs", "services"]) {
-    for (const workspace of readdirSync(repoPath(root))) {
-      const src = repoPath(root, workspace, "src");
-      if (statSync(src, { throwIfNoEntry: false })?.isDirectory()) walk(src);
-    }
-  }
-  return names;
-}
 
 t.test("the dashboard shows what operators need", async (t) => {
   const all = expressions.join("\n");
@@ -58,11 +34,7 @@ t.test("the dashboard shows what operators need", async (t) => {
 
 t.test("every tpx_ and http_ metric the dashboard queries is registered by the code", async (t) => {
   const registered = registeredMetrics();
-  const queried = new Set(
-    [...expressions.join("\n").matchAll(/\b((?:tpx|http)_[a-z0-9_]+)/g)].map((m) =>
-      (m[1] as string).replace(/_(bucket|count|sum)$/, ""),
-    ),
-  );
+  const queried = queriedMetrics(expressions);
   for (const metric of queried) t.ok(registered.has(metric), `${metric} is registered in libs/ or services/`);
 });
 
