@@ -1,12 +1,11 @@
 import { type Context, context, propagation, type Span, SpanKind, trace } from "@opentelemetry/api";
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
-import { resourceFromAttributes } from "@opentelemetry/resources";
-import { NodeSDK } from "@opentelemetry/sdk-node";
-import { BatchSpanProcessor, NoopSpanProcessor, type SpanProcessor } from "@opentelemetry/sdk-trace";
+import type { SpanProcessor } from "@opentelemetry/sdk-trace";
+import { startLocalTracing } from "./local-tracing.ts";
+import { startSdkTracing } from "./sdk-tracing.ts";
 
 export interface TracingSettings {
   service: string;
-  /** OTLP/HTTP collector base URL; without it spans are recorded (for log correlation) but not exported. */
+  /** OTLP/HTTP collector base URL; without it (and without processors) spans carry ids for log correlation only. */
   otlpEndpoint?: string | undefined;
   /** Extra processors, e.g. an in-memory exporter in tests. */
   spanProcessors?: SpanProcessor[];
@@ -16,38 +15,33 @@ export interface Tracing {
   shutdown(): Promise<void>;
 }
 
-let started: NodeSDK | undefined;
+let started: (() => Promise<void>) | undefined;
 
 /**
- * Starts the OpenTelemetry SDK once per process. No auto-instrumentation: HTTP spans come from the fastify hook in
- * service-kit and messaging spans from the NATS code, which carry W3C trace context explicitly.
+ * Starts tracing once per process: W3C trace context propagation, an AsyncLocalStorage context and a tracer. Only
+ * when spans go somewhere (an OTLP endpoint or extra processors) is the OpenTelemetry SDK loaded; otherwise spans
+ * carry real trace and span ids, for log correlation and propagation, but record nothing.
  */
 export function startTracing(settings: TracingSettings): Tracing {
   if (started) return { shutdown: async () => {} };
-  const processors = [...(settings.spanProcessors ?? [])];
-  if (settings.otlpEndpoint) {
-    const url = `${settings.otlpEndpoint.replace(/\/$/, "")}/v1/traces`;
-    processors.push(new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url }) }));
-  }
-  // Without any processor the SDK installs no tracer provider and every trace id would be zeros.
-  if (processors.length === 0) processors.push(new NoopSpanProcessor());
-  const sdk = new NodeSDK({
-    resource: resourceFromAttributes({ "service.name": settings.service }),
-    autoDetectResources: false,
-    instrumentations: [],
-    spanProcessors: processors,
-    metricReaders: [],
-    logRecordProcessors: [],
-  });
-  sdk.start();
-  started = sdk;
+  const shutdown = startProvider(settings);
+  started = shutdown;
   return {
     async shutdown() {
-      if (started !== sdk) return;
+      if (started !== shutdown) return;
       started = undefined;
-      await sdk.shutdown();
+      await shutdown();
     },
   };
+}
+
+function startProvider(settings: TracingSettings): () => Promise<void> {
+  const spanProcessors = settings.spanProcessors ?? [];
+  if (settings.otlpEndpoint || spanProcessors.length > 0) {
+    return startSdkTracing({ service: settings.service, otlpEndpoint: settings.otlpEndpoint, spanProcessors });
+  }
+  startLocalTracing();
+  return async () => {};
 }
 
 export type Carrier = Record<string, string>;

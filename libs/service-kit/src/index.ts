@@ -10,6 +10,5 @@ export * from "./http/readiness.ts";
 export * from "./routes/dead-letters.ts";
 export * from "./runtime/lifecycle.ts";
 export * from "./runtime/platform.ts";
-export * from "./runtime/redis.ts";
 export * from "./runtime/run-main.ts";
 export * from "./runtime/start-service.ts";
