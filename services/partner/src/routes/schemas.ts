@@ -1,4 +1,4 @@
-import { Type } from "typebox";
+import { Type } from "@sinclair/typebox";
 
 /** Schemas shared by the partner, onboarding and admin routes. Bodies refuse unknown fields (400 naming them). */
 export const Strict = { additionalProperties: false } as const;

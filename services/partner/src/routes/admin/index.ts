@@ -1,5 +1,5 @@
+import { type Static, Type } from "@sinclair/typebox";
 import { type HttpServer, principalOf, requireRole, ValidationError } from "@tpx/service-kit";
-import { type Static, Type } from "typebox";
 import type { PartnerStatus } from "../../domain/lifecycle.ts";
 import { type BulkInput, bulkOperation } from "../../usecases/bulk-operation.ts";
 import { changeStatus } from "../../usecases/change-status.ts";

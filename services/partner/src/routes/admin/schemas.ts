@@ -1,4 +1,4 @@
-import { Type } from "typebox";
+import { Type } from "@sinclair/typebox";
 import { CatalogKey, profileFields, Status, Strict, Tier } from "../schemas.ts";
 
 export const AdminCreateBody = Type.Object(

@@ -1,4 +1,4 @@
-import { Type } from "typebox";
+import { Type } from "@sinclair/typebox";
 import type { StepName } from "../../domain/onboarding-steps.ts";
 import { CapabilityList, profileFields, ReferenceInput, RegionList, Strict, Tier, VideoList } from "../schemas.ts";
 

@@ -1,5 +1,5 @@
+import { Type } from "@sinclair/typebox";
 import { type HttpServer, principalOf, requireRole } from "@tpx/service-kit";
-import { Type } from "typebox";
 import { getOwnPartner, getPartner } from "../../usecases/get-partner.ts";
 import { listAudit } from "../../usecases/list-audit.ts";
 import { previewProfile } from "../../usecases/preview-profile.ts";

@@ -1,5 +1,5 @@
+import { Type } from "@sinclair/typebox";
 import type { HttpServer } from "@tpx/service-kit";
-import { Type } from "typebox";
 import { getPublicProfile } from "../../usecases/get-public-profile.ts";
 import { searchDirectory } from "../../usecases/search-partners.ts";
 import type { Deps } from "../../usecases/support/deps.ts";
