@@ -15,10 +15,14 @@ export function elapsed(ms: number): Promise<void> {
   return sleep(ms, undefined, { ref: false });
 }
 
-/** Six consecutive free ports away from the defaults, so a developer's own `npm start` can keep running. */
+/**
+ * Six consecutive free ports away from the defaults, so a developer's own `npm start` can keep running. Below Linux's
+ * ephemeral range (32768+): there, any outgoing connection of a test running alongside can take a port between our
+ * check and the service's listen (seen as EADDRINUSE in CI).
+ */
 async function freePortBase(): Promise<number> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 40_000);
+    const base = 20_000 + Math.floor(Math.random() * 12_000);
     const ports = SERVICE_NAMES.map((_, offset) => base + offset);
     if ((await Promise.all(ports.map(isPortFree))).every(Boolean)) return base;
   }
