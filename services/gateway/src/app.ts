@@ -1,6 +1,5 @@
 import cookie from "@fastify/cookie";
 import cors from "@fastify/cors";
-import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import {
   type BackgroundTask,
@@ -33,6 +32,7 @@ import { registerGatewayAuthentication } from "./security/authenticate.ts";
 import { PasswordHasher } from "./security/password-hasher.ts";
 import { Revocations } from "./security/revocations.ts";
 import { SecretBox } from "./security/secret-box.ts";
+import { registerSecurityHeaders } from "./security/security-headers.ts";
 import { SigningKeyring } from "./security/signing-keys.ts";
 
 export type ServicePlatform = Platform<Tx, Db>;
@@ -87,6 +87,7 @@ export async function buildApp(
     readiness: platform.readiness,
     metrics: platform.metrics,
     bodyLimit: config.BODY_LIMIT_BYTES,
+    requestLogging: "completed",
     // fastify 5.12 treats a bare hop count as "trust nothing"; a function restores the classic meaning: the socket
     // peer and the next N-1 X-Forwarded-For entries are our proxies, the entry after them is the client
     trustProxy: trustedHops(config.TRUSTED_PROXY_COUNT),
@@ -105,7 +106,7 @@ export async function buildApp(
     .map((origin) => origin.trim())
     .filter(Boolean);
   await app.register(cookie);
-  await app.register(helmet, {
+  await registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -2,12 +2,14 @@ import { Redis } from "ioredis";
 
 /**
  * The rate limiter's own Redis connection. No offline queue: while Redis is unreachable a command fails at once, so
- * a fail-open route does not wait and a fail-closed route answers 503 right away.
+ * a fail-open route does not wait and a fail-closed route answers 503 right away. Auto-pipelining sends the counters
+ * of all requests that arrived in one event-loop turn with one write: one syscall per turn instead of per request.
  */
 export function createRateLimitRedis(url: string): Redis {
   return new Redis(url, {
     connectionName: "gateway-rate-limit",
     enableOfflineQueue: false,
+    enableAutoPipelining: true,
     maxRetriesPerRequest: 0,
     commandTimeout: 500,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),

@@ -23,20 +23,22 @@ export function proxyRoutes(context: RouteContext) {
   const { deps, upstreams } = context;
   const bodyLimit = deps.config.BODY_LIMIT_BYTES;
 
-  async function authorizationFor(request: FastifyRequest): Promise<string | undefined> {
-    const credential = request.credential;
-    if (credential?.kind === "jwt") return `Bearer ${credential.token}`;
-    if (credential?.kind === "api-key" && request.principal) {
-      return `Bearer ${await context.apiKeys.forwardToken(credential.keyId, request.principal)}`;
-    }
-    return undefined;
-  }
-
-  async function send(request: FastifyRequest, reply: FastifyReply, service: ProxiedService, path: string) {
+  /** Sync on the common paths (anonymous, JWT): the reply is sent by `forward`, nothing to await. */
+  function send(request: FastifyRequest, reply: FastifyReply, service: ProxiedService, path: string): void {
     const upstream = upstreams.get(service);
     if (!upstream) throw new NotFoundError(`The service "${service}"`);
     if (INTERNAL_PATH.test(path.split("?")[0] ?? "")) throw new NotFoundError("The resource");
-    return forward(request, reply, { upstream, path, authorization: await authorizationFor(request), bodyLimit });
+    const credential = request.credential;
+    if (credential?.kind === "api-key" && request.principal) {
+      // services only ever see gateway JWTs: the key travels as a short-lived token minted for it
+      context.apiKeys.forwardToken(credential.keyId, request.principal).then(
+        (token) => forward(request, reply, { upstream, path, authorization: `Bearer ${token}`, bodyLimit }),
+        (error: unknown) => reply.send(error),
+      );
+      return;
+    }
+    const authorization = credential?.kind === "jwt" ? `Bearer ${credential.token}` : undefined;
+    forward(request, reply, { upstream, path, authorization, bodyLimit });
   }
 
   return async (app: HttpServer) => {
