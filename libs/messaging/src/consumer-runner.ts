@@ -16,6 +16,7 @@ import { type ConsumerDefinition, DEFAULT_RETRY_POLICY, type RetryPolicy, redeli
 import { applyEvents, type DecodedEvent, type DeliveryMeta, decodeEvent, type ProcessOutcome } from "./inbox.ts";
 import { consumeUntilStopped, type RunningConsumer } from "./resilient-consume.ts";
 import { PeriodicPruner, pruneInboxRows } from "./retention.ts";
+import { StartStopGuard } from "./start-stop-guard.ts";
 import { headersToCarrier } from "./trace-headers.ts";
 
 export interface ConsumerRunnerOptions<Tx extends SqlExecutor> {
@@ -75,6 +76,8 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
   private readonly batchSize: number;
   private readonly definitions = new Map<string, ConsumerDefinition<Tx, unknown>>();
   private readonly running: RunningConsumer[] = [];
+  /** The start in progress, if any: a stop waits for it, and it starts nothing more once a stop was asked for. */
+  private readonly lifecycle = new StartStopGuard();
   private readonly processed: Counter | undefined;
   private readonly pruner: PeriodicPruner | undefined;
 
@@ -127,16 +130,27 @@ export class ConsumerRunner<Tx extends SqlExecutor> {
   }
 
   async start(): Promise<void> {
-    for (const [durable, definition] of this.definitions) {
-      const consumer = await this.ensureConsumer(durable, definition);
-      this.running.push(await this.consume(durable, definition, consumer));
-    }
-    this.pruner?.start();
+    await this.lifecycle.start(() => this.startConsumers());
   }
 
-  /** Stops pulling; resolves after in-flight messages are finished (acked or nak'd). */
+  /**
+   * Stops pulling; resolves once the batches in hand are finished (acked after commit, or nak'd); messages received
+   * but not yet handled are released for immediate redelivery. Called during `start`, it waits for the step in
+   * progress (a JetStream request), lets no further consumer start, and stops those that did.
+   */
   async stop(): Promise<void> {
+    await this.lifecycle.requestStop();
     await Promise.all([...this.running.splice(0).map((running) => running.stop()), this.pruner?.stop()]);
+  }
+
+  private async startConsumers(): Promise<void> {
+    for (const [durable, definition] of this.definitions) {
+      if (this.lifecycle.stopRequested) return;
+      const consumer = await this.ensureConsumer(durable, definition);
+      if (this.lifecycle.stopRequested) return;
+      this.running.push(await this.consume(durable, definition, consumer));
+    }
+    if (!this.lifecycle.stopRequested) this.pruner?.start();
   }
 
   /** Deletes the inbox rows past their retention now (what the runner does every few minutes); returns how many. */

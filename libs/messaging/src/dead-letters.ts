@@ -5,6 +5,7 @@ import type { Logger } from "@tpx/observability";
 import { Counter, type Registry } from "prom-client";
 import type { ConsumerRunner } from "./consumer-runner.ts";
 import { consumeUntilStopped } from "./resilient-consume.ts";
+import { StartStopGuard } from "./start-stop-guard.ts";
 import { headersToCarrier } from "./trace-headers.ts";
 
 /** The JSON JetStream publishes on `$JS.EVENT.ADVISORY.CONSUMER.{MAX_DELIVERIES,MSG_TERMINATED}.<stream>.<consumer>`. */
@@ -58,6 +59,8 @@ export interface DeadLetterOptions<Tx extends SqlExecutor> {
 export class DeadLetters<Tx extends SqlExecutor> {
   private readonly options: DeadLetterOptions<Tx>;
   private stopCapture: (() => Promise<void>) | undefined;
+  /** The start in progress, if any: a stop waits for it, and a capture started after a stop was asked for ends. */
+  private readonly lifecycle = new StartStopGuard();
   private readonly captured: Counter | undefined;
 
   constructor(options: DeadLetterOptions<Tx>) {
@@ -73,6 +76,17 @@ export class DeadLetters<Tx extends SqlExecutor> {
   }
 
   async start(): Promise<void> {
+    await this.lifecycle.start(() => this.startCapture());
+  }
+
+  /** Stops capturing; resolves once the advisories in hand are recorded. Called during `start`, it waits for it. */
+  async stop(): Promise<void> {
+    await this.lifecycle.requestStop();
+    await this.stopCapture?.();
+    this.stopCapture = undefined;
+  }
+
+  private async startCapture(): Promise<void> {
     const { jsm, js, namespace, service } = this.options;
     const stream = advisoryStreamName(namespace);
     const durable = `${service}__dead-letters`;
@@ -85,6 +99,7 @@ export class DeadLetters<Tx extends SqlExecutor> {
       })
       .catch(async () => jsm.consumers.info(stream, durable));
     const consumer = await js.consumers.get(stream, durable);
+    if (this.lifecycle.stopRequested) return;
     const log = this.options.logger.child({ consumer: durable });
     const running = await consumeUntilStopped(consumer, { maxMessages: 32, batchSize: 32 }, log, async (batch) => {
       for (const message of batch) {
@@ -98,11 +113,6 @@ export class DeadLetters<Tx extends SqlExecutor> {
       }
     });
     this.stopCapture = () => running.stop();
-  }
-
-  async stop(): Promise<void> {
-    await this.stopCapture?.();
-    this.stopCapture = undefined;
   }
 
   private async capture(advisory: ConsumerAdvisory): Promise<void> {
